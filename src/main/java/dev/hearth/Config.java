@@ -1,0 +1,91 @@
+package dev.hearth;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Hearth's configuration, read once from the environment at start. Every value is checked
+ * here so a typo fails the start with a message naming the variable, not a stack trace later.
+ */
+public record Config(
+    int port,
+    String host,
+    Optional<String> databaseUrl,
+    Path dataDir,
+    Optional<String> adminToken,
+    String publicUrl,
+    int verticles) {
+
+  public static Config fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  public static Config from(Map<String, String> env) {
+    int port = intValue(env, "HEARTH_PORT", 8080, 1, 65535);
+    String host = nonBlank(env, "HEARTH_HOST", "127.0.0.1");
+    Optional<String> databaseUrl = optional(env, "DATABASE_URL");
+    databaseUrl.ifPresent(Config::checkDatabaseUrl);
+    Path dataDir = Path.of(nonBlank(env, "HEARTH_DATA_DIR", "./data")).toAbsolutePath().normalize();
+    Optional<String> adminToken = optional(env, "HEARTH_ADMIN_TOKEN");
+    adminToken.ifPresent(token -> {
+      if (token.length() < 16) {
+        throw new ConfigException("HEARTH_ADMIN_TOKEN must be at least 16 characters long");
+      }
+    });
+    String defaultPublicUrl = "http://" + ("0.0.0.0".equals(host) || "127.0.0.1".equals(host) ? "localhost" : host) + ":" + port;
+    String publicUrl = stripTrailingSlash(nonBlank(env, "HEARTH_PUBLIC_URL", defaultPublicUrl));
+    if (!publicUrl.matches("https?://[^/\\s]+")) {
+      throw new ConfigException("HEARTH_PUBLIC_URL must be an origin such as https://comments.example.org, got: " + publicUrl);
+    }
+    int verticles = intValue(env, "HEARTH_VERTICLES", Runtime.getRuntime().availableProcessors(), 1, 256);
+    return new Config(port, host, databaseUrl, dataDir, adminToken, publicUrl, verticles);
+  }
+
+  /** A copy listening on another port; tests use it to run several nodes. */
+  public Config withPort(int newPort) {
+    return new Config(newPort, host, databaseUrl, dataDir, adminToken, publicUrl, verticles);
+  }
+
+  private static void checkDatabaseUrl(String url) {
+    if (!url.matches("(postgres|postgresql)://.+")) {
+      throw new ConfigException("DATABASE_URL must look like postgresql://user:password@host:5432/database");
+    }
+  }
+
+  private static Optional<String> optional(Map<String, String> env, String name) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+
+  private static String nonBlank(Map<String, String> env, String name, String fallback) {
+    return optional(env, name).orElse(fallback);
+  }
+
+  private static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {
+    Optional<String> raw = optional(env, name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(raw.get());
+      if (value < min || value > max) {
+        throw new ConfigException(name + " must be between " + min + " and " + max + ", got " + value);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name + " must be a whole number, got: " + raw.get());
+    }
+  }
+
+  private static String stripTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** A configuration mistake: the message is shown to the operator as is. */
+  public static final class ConfigException extends RuntimeException {
+    public ConfigException(String message) {
+      super(message);
+    }
+  }
+}

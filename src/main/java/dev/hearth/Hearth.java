@@ -1,0 +1,102 @@
+package dev.hearth;
+
+import dev.hearth.admin.AdminToken;
+import dev.hearth.db.DatabaseTarget;
+import dev.hearth.db.EmbeddedDatabase;
+import dev.hearth.db.Migrations;
+import dev.hearth.db.Pools;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * A running Hearth node: database (embedded or configured), migrations, the shared pool and
+ * one HTTP verticle per core. {@link #start} blocks until it serves; {@link #stop} undoes it all.
+ */
+public final class Hearth implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(Hearth.class.getName());
+  private static final int POOL_SIZE = 16;
+
+  private final Config config;
+  private final Optional<EmbeddedDatabase> embedded;
+  private final Vertx vertx;
+  private final Pool pool;
+
+  private Hearth(Config config, Optional<EmbeddedDatabase> embedded, Vertx vertx, Pool pool) {
+    this.config = config;
+    this.embedded = embedded;
+    this.vertx = vertx;
+    this.pool = pool;
+  }
+
+  public static Hearth start(Config config) {
+    return start(config, token -> System.out.println(
+        "\n  Hearth admin token (shown once; store it now, only its hash is kept):\n\n    " + token + "\n"));
+  }
+
+  public static Hearth start(Config config, Consumer<String> announceAdminToken) {
+    Optional<EmbeddedDatabase> embedded = Optional.empty();
+    DatabaseTarget target;
+    if (config.databaseUrl().isPresent()) {
+      target = DatabaseTarget.fromUrl(config.databaseUrl().get());
+    } else {
+      LOG.info("No DATABASE_URL: starting the embedded PostgreSQL in " + config.dataDir());
+      embedded = Optional.of(EmbeddedDatabase.start(config.dataDir()));
+      target = embedded.get().target();
+    }
+    Vertx vertx = null;
+    try {
+      int applied = Migrations.apply(target);
+      LOG.info("Database schema up to date (" + applied + " migrations applied now)");
+      vertx = Vertx.vertx();
+      Pool pool = Pools.create(vertx, target, POOL_SIZE);
+      AdminToken adminToken = AdminToken.load(pool, config.adminToken(), announceAdminToken).await(60, TimeUnit.SECONDS);
+      Services services = Services.create(config, pool, adminToken);
+      services.demo().seedIfEmpty(demoOrigins(config), config.publicUrl()).await(60, TimeUnit.SECONDS);
+      vertx.deployVerticle(() -> new HttpVerticle(services), new DeploymentOptions().setInstances(config.verticles()))
+          .await(60, TimeUnit.SECONDS);
+      LOG.info("Hearth listens on http://" + config.host() + ":" + config.port() + " (public URL " + config.publicUrl() + ")");
+      return new Hearth(config, embedded, vertx, pool);
+    } catch (Exception e) {
+      if (vertx != null) {
+        vertx.close();
+      }
+      embedded.ifPresent(EmbeddedDatabase::close);
+      throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+    }
+  }
+
+  /** Hearth's own origins: the public URL, and the loopback names for the configured port. */
+  static List<String> demoOrigins(Config config) {
+    LinkedHashSet<String> origins = new LinkedHashSet<>();
+    origins.add(config.publicUrl());
+    origins.add("http://localhost:" + config.port());
+    origins.add("http://127.0.0.1:" + config.port());
+    return List.copyOf(origins);
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  @Override
+  public void close() {
+    try {
+      vertx.close().await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warning("Vert.x did not close cleanly: " + e.getMessage());
+    } finally {
+      embedded.ifPresent(EmbeddedDatabase::close);
+    }
+  }
+}

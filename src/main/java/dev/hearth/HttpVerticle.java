@@ -1,0 +1,52 @@
+package dev.hearth;
+
+import dev.hearth.comment.CommentRoutes;
+import dev.hearth.demo.DemoRoutes;
+import dev.hearth.embed.FragmentRoutes;
+import dev.hearth.health.HealthRoutes;
+import dev.hearth.site.SiteRoutes;
+import dev.hearth.web.FailureHandler;
+import dev.hearth.web.JsonBody;
+import dev.hearth.web.SecurityHeaders;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+
+/** One HTTP server per event loop; all of them share the port, the pool and the services. */
+public final class HttpVerticle extends VerticleBase {
+  private final Services services;
+
+  public HttpVerticle(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    FailureHandler failures = new FailureHandler();
+    router.route().handler(new SecurityHeaders());
+    router.route().handler(BodyHandler.create(false).setBodyLimit(JsonBody.MAX_BYTES));
+
+    new HealthRoutes(services.pool()).mount(router);
+    new SiteRoutes(services.sites(), services.admin()).mount(router);
+    new CommentRoutes(services.comments()).mount(router);
+    new FragmentRoutes(services.comments(), services.templates()).mount(router);
+    new DemoRoutes(services.comments(), services.templates()).mount(router);
+    router.route("/static/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
+
+    router.route().failureHandler(failures);
+    for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {
+      router.errorHandler(status, failures);
+    }
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(services.config().host())
+        .setPort(services.config().port())
+        .setCompressionSupported(true)
+        .setMaxInitialLineLength(8192)
+        .setMaxHeaderSize(16384);
+    return vertx.createHttpServer(options).requestHandler(router).listen();
+  }
+}

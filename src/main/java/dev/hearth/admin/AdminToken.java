@@ -1,0 +1,69 @@
+package dev.hearth.admin;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The bootstrap admin token: it can create sites and grant owners. Either configured
+ * (HEARTH_ADMIN_TOKEN) or generated at the first start, shown once and stored only as a
+ * SHA-256 hash (the token is 256 random bits, so a fast hash is enough).
+ */
+public final class AdminToken {
+  static final String SECRET_NAME = "admin_token";
+  private final byte[] hash;
+
+  private AdminToken(byte[] hash) {
+    this.hash = hash;
+  }
+
+  /**
+   * Loads the token's hash, generating and storing a token when there is none yet.
+   * {@code announce} receives a newly generated token, the only time it exists in clear.
+   */
+  public static Future<AdminToken> load(Pool pool, Optional<String> configured, Consumer<String> announce) {
+    if (configured.isPresent()) {
+      return Future.succeededFuture(new AdminToken(sha256(configured.get())));
+    }
+    String candidate = generate();
+    return pool.preparedQuery(
+            "insert into instance_secrets (name, hash) values ($1, $2) on conflict (name) do nothing returning name")
+        .execute(Tuple.of(SECRET_NAME, io.vertx.core.buffer.Buffer.buffer(sha256(candidate))))
+        .compose(inserted -> {
+          if (inserted.size() == 1) {
+            announce.accept(candidate);
+          }
+          return pool.preparedQuery("select hash from instance_secrets where name = $1").execute(Tuple.of(SECRET_NAME));
+        })
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return new AdminToken(row.getBuffer("hash").getBytes());
+        });
+  }
+
+  public boolean matches(String presented) {
+    return presented != null && MessageDigest.isEqual(hash, sha256(presented));
+  }
+
+  static String generate() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return "hearth_admin_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  public static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.hearth.comment;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A comment as stored. {@code body} is the source as typed: never render it as HTML, only
+ * {@code html}, which was sanitized on write.
+ */
+public record Comment(
+    long id,
+    Long parentId,
+    long rootId,
+    int depth,
+    String authorName,
+    String body,
+    String html,
+    String status,
+    OffsetDateTime createdAt,
+    OffsetDateTime editedAt,
+    int replyCount,
+    int score) {
+
+  public boolean isVisible() {
+    return "visible".equals(status);
+  }
+}

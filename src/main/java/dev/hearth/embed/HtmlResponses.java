@@ -1,0 +1,20 @@
+package dev.hearth.embed;
+
+import io.vertx.ext.web.RoutingContext;
+
+/** Writes server-rendered HTML with a strict Content-Security-Policy: no inline script can run. */
+public final class HtmlResponses {
+  static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; "
+      + "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+
+  private HtmlResponses() {
+  }
+
+  public static void send(RoutingContext ctx, String html) {
+    ctx.response()
+        .putHeader("content-type", "text/html; charset=utf-8")
+        .putHeader("content-security-policy", CSP)
+        .putHeader("cache-control", "no-store")
+        .end(html);
+  }
+}

@@ -1,0 +1,25 @@
+package dev.hearth.event;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+/**
+ * Appends to the events outbox inside the caller's transaction and notifies listeners with
+ * the event id only: the row is the truth, the notification just says "look". NOTIFY is
+ * delivered at commit, so nobody hears of an event that was rolled back.
+ */
+public final class EventLog {
+  public static final String CHANNEL = "hearth_events";
+
+  private static final String APPEND =
+      "with e as (insert into events (site_id, page_id, kind, comment_id, payload) "
+          + "values ($1, $2, $3, $4, $5) returning id) "
+          + "select e.id, pg_notify('" + CHANNEL + "', e.id::text) from e";
+
+  public Future<Long> append(SqlClient tx, String siteId, Long pageId, String kind, Long commentId, JsonObject payload) {
+    return tx.preparedQuery(APPEND).execute(Tuple.of(siteId, pageId, kind, commentId, payload))
+        .map(rows -> rows.iterator().next().getLong("id"));
+  }
+}

@@ -1,0 +1,34 @@
+package dev.hearth.health;
+
+import dev.hearth.web.Responses;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+
+/** Liveness and readiness probes for load balancers and orchestrators. */
+public final class HealthRoutes {
+  private final Pool pool;
+
+  public HealthRoutes(Pool pool) {
+    this.pool = pool;
+  }
+
+  public void mount(Router router) {
+    router.get("/health").handler(this::health);
+    router.get("/ready").handler(this::ready);
+  }
+
+  /** GET /health → 200 while the process serves HTTP at all. */
+  private void health(RoutingContext ctx) {
+    Responses.ok(ctx, new JsonObject().put("status", "ok"));
+  }
+
+  /** GET /ready → 200 when the database answers, 503 otherwise. */
+  private void ready(RoutingContext ctx) {
+    pool.query("select 1").execute()
+        .onSuccess(rows -> Responses.ok(ctx, new JsonObject().put("status", "ready")))
+        .onFailure(failure -> Responses.json(ctx, 503, new JsonObject()
+            .put("error", "database_unavailable").put("message", "The database does not answer")));
+  }
+}

@@ -1,0 +1,25 @@
+package dev.hearth.page;
+
+/** SQL for pages. */
+final class PageSql {
+  private PageSql() {
+  }
+
+  static final String COLUMNS = "id, site_id, key, url, title, closed, comment_count";
+
+  /**
+   * Creates the page on its first comment. The url and title are kept from the first writer:
+   * later commenters cannot rename a page. The update also locks the page row until the
+   * transaction ends, which serializes writes per page (event ids then commit in order).
+   */
+  static final String UPSERT_LOCKED =
+      "insert into pages (site_id, key, url, title) values ($1, $2, $3, $4) "
+          + "on conflict (site_id, key) do update set url = coalesce(pages.url, excluded.url), "
+          + "title = coalesce(pages.title, excluded.title) returning " + COLUMNS;
+
+  static final String FIND =
+      "select " + COLUMNS + " from pages where site_id = $1 and key = $2";
+
+  static final String COUNTS =
+      "select key, comment_count from pages where site_id = $1 and key = any($2::text[])";
+}

@@ -1,0 +1,129 @@
+package dev.hearth.site;
+
+import dev.hearth.web.ApiError;
+import dev.hearth.web.JsonFields;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * Per-site settings with their defaults. Only overrides are stored (jsonb); reading fills in
+ * the defaults, so a new default reaches every site that did not choose otherwise.
+ */
+public record SiteSettings(
+    boolean allowAnonymous,
+    int maxBodyLength,
+    int editWindowSeconds,
+    int displayDepth,
+    int autoCloseDays,
+    int commentIntervalSeconds,
+    String premoderation,
+    int newAuthorHeldCount,
+    int maxLinks,
+    List<String> bannedWords,
+    List<String> suspectWords,
+    double reportHideThreshold,
+    String ssoSecret) {
+
+  public static final int BODY_LIMIT_CEILING = 8192;
+  static final List<String> PREMODERATION_MODES = List.of("off", "all", "newAuthors");
+  static final String[] KEYS = {"allowAnonymous", "maxBodyLength", "editWindowSeconds", "displayDepth",
+      "autoCloseDays", "commentIntervalSeconds", "premoderation", "newAuthorHeldCount", "maxLinks",
+      "bannedWords", "suspectWords", "reportHideThreshold", "ssoSecret"};
+
+  public static SiteSettings defaults() {
+    return fromStored(new JsonObject());
+  }
+
+  /** Reads stored overrides, filling in the defaults. */
+  public static SiteSettings fromStored(JsonObject stored) {
+    return new SiteSettings(
+        stored.getBoolean("allowAnonymous", true),
+        stored.getInteger("maxBodyLength", BODY_LIMIT_CEILING),
+        stored.getInteger("editWindowSeconds", 900),
+        stored.getInteger("displayDepth", 6),
+        stored.getInteger("autoCloseDays", 0),
+        stored.getInteger("commentIntervalSeconds", 10),
+        stored.getString("premoderation", "off"),
+        stored.getInteger("newAuthorHeldCount", 0),
+        stored.getInteger("maxLinks", 2),
+        strings(stored.getJsonArray("bannedWords")),
+        strings(stored.getJsonArray("suspectWords")),
+        stored.getDouble("reportHideThreshold", 3.0),
+        stored.getString("ssoSecret"));
+  }
+
+  /**
+   * Validates a client's {@code settings} object and returns the overrides to store,
+   * merged over the ones already stored. Unknown keys and out-of-range values are refused.
+   */
+  public static JsonObject validatedOverrides(JsonFields fields, JsonObject stored) {
+    fields.allowOnly(KEYS);
+    JsonObject merged = stored.copy();
+    fields.optionalBoolean("allowAnonymous").ifPresent(v -> merged.put("allowAnonymous", v));
+    putInt(fields, merged, "maxBodyLength", 1, BODY_LIMIT_CEILING);
+    putInt(fields, merged, "editWindowSeconds", 0, 7 * 24 * 3600);
+    putInt(fields, merged, "displayDepth", 1, 64);
+    putInt(fields, merged, "autoCloseDays", 0, 36500);
+    putInt(fields, merged, "commentIntervalSeconds", 0, 86400);
+    putInt(fields, merged, "newAuthorHeldCount", 0, 1000);
+    putInt(fields, merged, "maxLinks", 0, 1000);
+    fields.optionalString("premoderation", false).ifPresent(mode -> {
+      if (!PREMODERATION_MODES.contains(mode)) {
+        throw ApiError.invalidField("settings.premoderation", "must be one of " + PREMODERATION_MODES);
+      }
+      merged.put("premoderation", mode);
+    });
+    fields.optionalStringList("bannedWords", 5000).ifPresent(words -> merged.put("bannedWords", new JsonArray(words)));
+    fields.optionalStringList("suspectWords", 5000).ifPresent(words -> merged.put("suspectWords", new JsonArray(words)));
+    fields.optionalLong("reportHideThreshold").ifPresent(v -> {
+      if (v < 1 || v > 1000) {
+        throw ApiError.invalidField("settings.reportHideThreshold", "must be from 1 to 1000");
+      }
+      merged.put("reportHideThreshold", v.doubleValue());
+    });
+    fields.optionalString("ssoSecret", false).ifPresent(secret -> {
+      if (secret.length() < 32) {
+        throw ApiError.invalidField("settings.ssoSecret", "must be at least 32 characters");
+      }
+      merged.put("ssoSecret", secret);
+    });
+    return merged;
+  }
+
+  /** What the embed and anyone may read: no word lists (they would teach spammers), no secret. */
+  public JsonObject toPublicJson() {
+    return new JsonObject()
+        .put("allowAnonymous", allowAnonymous)
+        .put("maxBodyLength", maxBodyLength)
+        .put("editWindowSeconds", editWindowSeconds)
+        .put("displayDepth", displayDepth)
+        .put("autoCloseDays", autoCloseDays)
+        .put("commentIntervalSeconds", commentIntervalSeconds)
+        .put("premoderation", premoderation)
+        .put("newAuthorHeldCount", newAuthorHeldCount)
+        .put("maxLinks", maxLinks)
+        .put("ssoConfigured", ssoSecret != null);
+  }
+
+  /** Every setting but the write-only SSO secret, for the site's owners. */
+  public JsonObject toPrivilegedJson() {
+    return toPublicJson()
+        .put("bannedWords", new JsonArray(bannedWords))
+        .put("suspectWords", new JsonArray(suspectWords))
+        .put("reportHideThreshold", reportHideThreshold);
+  }
+
+  private static void putInt(JsonFields fields, JsonObject merged, String key, int min, int max) {
+    fields.optionalLong(key).ifPresent(v -> {
+      if (v < min || v > max) {
+        throw ApiError.invalidField("settings." + key, "must be from " + min + " to " + max);
+      }
+      merged.put(key, v.intValue());
+    });
+  }
+
+  private static List<String> strings(JsonArray array) {
+    return array == null ? List.of() : array.stream().map(String::valueOf).toList();
+  }
+}

@@ -1,0 +1,67 @@
+package dev.hearth.web;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.pgclient.PgException;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place that turns a failed request into a JSON error. A client's mistake becomes a
+ * 4xx with a stable code; anything unexpected is logged with its stack and answered 500
+ * without internals.
+ */
+public final class FailureHandler implements Handler<RoutingContext> {
+  private static final Logger LOG = Logger.getLogger(FailureHandler.class.getName());
+
+  /** Statuses Vert.x Web itself produces before our handlers run, with our codes for them. */
+  private static final Map<Integer, ApiError> FRAMEWORK_ERRORS = Map.of(
+      400, ApiError.badRequest("bad_request", "The request is malformed"),
+      404, ApiError.notFound("not_found", "No such resource"),
+      405, new ApiError(405, "method_not_allowed", "This method is not allowed on this resource"),
+      413, new ApiError(413, "payload_too_large", "The request body is larger than 64 KiB"),
+      415, new ApiError(415, "unsupported_media_type", "Send the body as application/json"),
+      406, new ApiError(406, "not_acceptable", "This resource only answers application/json"));
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    if (ctx.response().headWritten()) {
+      ctx.response().reset();
+      return;
+    }
+    Throwable failure = ctx.failure();
+    ApiError error = classify(ctx, failure);
+    if (error.status() >= 500) {
+      LOG.log(Level.SEVERE, "Unhandled failure on " + ctx.request().method() + " " + ctx.request().path(), failure);
+    }
+    Responses.error(ctx, error);
+  }
+
+  private static ApiError classify(RoutingContext ctx, Throwable failure) {
+    if (failure instanceof ApiError apiError) {
+      return apiError;
+    }
+    if (failure instanceof PgException pg && "40001".equals(pg.getSqlState())) {
+      return new ApiError(503, "busy", "The server is busy; retry the request");
+    }
+    if (failure instanceof IllegalArgumentException && failure.getMessage() != null
+        && failure.getMessage().toLowerCase().contains("decod")) {
+      return ApiError.badRequest("bad_request", "The request URL is not correctly encoded");
+    }
+    int status = ctx.statusCode();
+    if (failure == null || status != 500) {
+      ApiError known = FRAMEWORK_ERRORS.get(status);
+      if (known != null) {
+        return known;
+      }
+      if (status >= 400 && status < 500) {
+        return new ApiError(status, "bad_request", "The request cannot be processed");
+      }
+    }
+    return new ApiError(500, "internal_error", "Something went wrong on our side; it has been logged");
+  }
+}

@@ -1,0 +1,32 @@
+package dev.hearth.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Writes JSON answers; every API response goes through here so headers stay consistent. */
+public final class Responses {
+  private Responses() {
+  }
+
+  public static Future<Void> json(RoutingContext ctx, int status, JsonObject body) {
+    return ctx.response()
+        .setStatusCode(status)
+        .putHeader("content-type", "application/json; charset=utf-8")
+        .putHeader("cache-control", "no-store")
+        .end(body.toBuffer());
+  }
+
+  public static Future<Void> ok(RoutingContext ctx, JsonObject body) {
+    return json(ctx, 200, body);
+  }
+
+  public static Future<Void> error(RoutingContext ctx, ApiError error) {
+    return json(ctx, error.status(), error.toJson());
+  }
+
+  /** Runs an async action and answers with its JSON, or lets the failure handler answer. */
+  public static void respond(RoutingContext ctx, int status, Future<JsonObject> action) {
+    action.onSuccess(body -> json(ctx, status, body)).onFailure(ctx::fail);
+  }
+}
