@@ -39,7 +39,7 @@ public final class HttpVerticle extends VerticleBase {
 
     router.route().failureHandler(failures);
     for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {
-      router.errorHandler(status, failures);
+      router.errorHandler(status, failures.forStatus(status));
     }
     HttpServerOptions options = new HttpServerOptions()
         .setHost(services.config().host())

@@ -26,6 +26,18 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    handle(ctx, ctx.statusCode());
+  }
+
+  /**
+   * For {@code router.errorHandler(status, ...)}: Vert.x Web does not always expose the status
+   * on the context there, so each status gets a handler that knows it.
+   */
+  public Handler<RoutingContext> forStatus(int status) {
+    return ctx -> handle(ctx, status);
+  }
+
+  private void handle(RoutingContext ctx, int status) {
     if (ctx.response().ended()) {
       return;
     }
@@ -34,14 +46,15 @@ public final class FailureHandler implements Handler<RoutingContext> {
       return;
     }
     Throwable failure = ctx.failure();
-    ApiError error = classify(ctx, failure);
+    ApiError error = classify(status, failure);
     if (error.status() >= 500) {
-      LOG.log(Level.SEVERE, "Unhandled failure on " + ctx.request().method() + " " + ctx.request().path(), failure);
+      LOG.log(Level.SEVERE, "Unhandled failure (status " + status + ") on " + ctx.request().method() + " "
+          + ctx.request().path(), failure);
     }
     Responses.error(ctx, error);
   }
 
-  private static ApiError classify(RoutingContext ctx, Throwable failure) {
+  private static ApiError classify(int status, Throwable failure) {
     if (failure instanceof ApiError apiError) {
       return apiError;
     }
@@ -52,7 +65,6 @@ public final class FailureHandler implements Handler<RoutingContext> {
         && failure.getMessage().toLowerCase().contains("decod")) {
       return ApiError.badRequest("bad_request", "The request URL is not correctly encoded");
     }
-    int status = ctx.statusCode();
     if (failure == null || status != 500) {
       ApiError known = FRAMEWORK_ERRORS.get(status);
       if (known != null) {

@@ -1,0 +1,35 @@
+package dev.hearth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+  @Test
+  void defaultsMatchTheReadme() {
+    Config config = Config.from(Map.of());
+    assertEquals(8080, config.port());
+    assertEquals("127.0.0.1", config.host());
+    assertTrue(config.databaseUrl().isEmpty());
+    assertTrue(config.dataDir().endsWith("data"));
+    assertEquals("http://localhost:8080", config.publicUrl());
+  }
+
+  @Test
+  void badValuesFailFastNamingTheVariable() {
+    assertMessage(Map.of("HEARTH_PORT", "eighty"), "HEARTH_PORT");
+    assertMessage(Map.of("HEARTH_PORT", "70000"), "HEARTH_PORT");
+    assertMessage(Map.of("DATABASE_URL", "mysql://x"), "DATABASE_URL");
+    assertMessage(Map.of("HEARTH_ADMIN_TOKEN", "short"), "HEARTH_ADMIN_TOKEN");
+    assertMessage(Map.of("HEARTH_PUBLIC_URL", "comments.example.org/path"), "HEARTH_PUBLIC_URL");
+    assertMessage(Map.of("HEARTH_VERTICLES", "0"), "HEARTH_VERTICLES");
+  }
+
+  private static void assertMessage(Map<String, String> env, String variable) {
+    Config.ConfigException e = assertThrows(Config.ConfigException.class, () -> Config.from(env));
+    assertTrue(e.getMessage().contains(variable), e.getMessage());
+  }
+}

@@ -1,0 +1,66 @@
+package dev.hearth.comment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.hearth.support.Api;
+import dev.hearth.support.TestHearth;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Threads at the edges of the storage design: a chain 1,000 deep and a comment with 300 replies. */
+class DeepAndWideThreadTest {
+  @RegisterExtension
+  static TestHearth hearth = new TestHearth();
+
+  @BeforeAll
+  static void site() {
+    hearth.api().createSite("edges", "https://edges.example");
+  }
+
+  @Test
+  void aChainAThousandDeepIsStoredAndReadInOrder() {
+    Api api = hearth.api();
+    List<Long> ids = new ArrayList<>();
+    Long parent = null;
+    for (int depth = 0; depth < 1000; depth++) {
+      JsonObject created = api.comment("edges", "deep", parent, "Level " + depth, "Reply at depth " + depth);
+      assertEquals(depth, created.getInteger("depth"));
+      parent = created.getLong("id");
+      ids.add(parent);
+    }
+    JsonObject thread = api.thread("edges", "deep", null);
+    int displayDepth = thread.getInteger("displayDepth");
+    List<Long> seen = new ArrayList<>();
+    JsonObject level = thread.getJsonArray("comments").getJsonObject(0);
+    for (int depth = 0; depth < displayDepth; depth++) {
+      seen.add(level.getLong("id"));
+      JsonArray children = level.getJsonArray("children");
+      if (depth < displayDepth - 1) {
+        level = children.getJsonObject(0);
+      } else {
+        children.forEach(flat -> seen.add(((JsonObject) flat).getLong("id")));
+      }
+    }
+    assertEquals(ids, seen);
+  }
+
+  @Test
+  void threeHundredRepliesKeepTheirOrderAcrossRankCodeLengths() {
+    Api api = hearth.api();
+    long root = api.comment("edges", "wide", null, "Root", "Ask me anything").getLong("id");
+    List<Long> replies = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      replies.add(api.comment("edges", "wide", root, "R" + i, "Reply " + i).getLong("id"));
+    }
+    JsonArray children = api.thread("edges", "wide", null).getJsonArray("comments").getJsonObject(0)
+        .getJsonArray("children");
+    List<Long> seen = new ArrayList<>();
+    children.forEach(child -> seen.add(((JsonObject) child).getLong("id")));
+    assertEquals(replies, seen);
+  }
+}

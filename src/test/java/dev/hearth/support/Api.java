@@ -1,0 +1,141 @@
+package dev.hearth.support;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/** A small blocking HTTP client for tests: real requests to a real Hearth node. */
+public final class Api {
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final String base;
+  private final String adminToken;
+
+  public Api(String base, String adminToken) {
+    this.base = base;
+    this.adminToken = adminToken;
+  }
+
+  public String base() {
+    return base;
+  }
+
+  /** A response with its body kept as text and, when JSON, parsed. */
+  public record Response(int status, String body, Map<String, java.util.List<String>> headers) {
+    public JsonObject json() {
+      return new JsonObject(body);
+    }
+
+    public String header(String name) {
+      return headers.getOrDefault(name.toLowerCase(), java.util.List.of()).stream().findFirst().orElse(null);
+    }
+  }
+
+  public Response send(String method, String path, String contentType, byte[] body, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    headers.forEach(request::header);
+    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(response.statusCode(), response.body(), response.headers().map());
+    } catch (IOException e) {
+      throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Sends a GET with the path exactly as given, bypassing URI checks, to test how the server
+   * treats requests no well-behaved client library would send.
+   */
+  public Response rawGet(String path) {
+    URI uri = URI.create(base);
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(30_000);
+      String request = "GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int status = Integer.parseInt(raw.substring(9, 12));
+      int split = raw.indexOf("\r\n\r\n");
+      Map<String, java.util.List<String>> headers = new java.util.HashMap<>();
+      for (String line : raw.substring(0, split).split("\r\n")) {
+        int colon = line.indexOf(':');
+        if (colon > 0) {
+          headers.put(line.substring(0, colon).trim().toLowerCase(), java.util.List.of(line.substring(colon + 1).trim()));
+        }
+      }
+      return new Response(status, raw.substring(split + 4), headers);
+    } catch (IOException e) {
+      throw new IllegalStateException("raw GET " + path + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  public Response get(String path) {
+    return send("GET", path, null, null, Map.of());
+  }
+
+  public Response postJson(String path, Object json) {
+    return send("POST", path, "application/json", json.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+  }
+
+  public Response postJson(String path, Object json, Map<String, String> headers) {
+    return send("POST", path, "application/json", json.toString().getBytes(StandardCharsets.UTF_8), headers);
+  }
+
+  public Response adminJson(String method, String path, JsonObject json) {
+    return send(method, path, "application/json", json.toString().getBytes(StandardCharsets.UTF_8),
+        Map.of("Authorization", "Bearer " + adminToken));
+  }
+
+  /** Creates a site whose origins are the given ones; returns its id. */
+  public String createSite(String id, String... origins) {
+    Response response = adminJson("POST", "/api/v1/sites",
+        new JsonObject().put("id", id).put("name", "Site " + id).put("origins", new JsonArray(java.util.List.of(origins))));
+    if (response.status() != 201) {
+      throw new IllegalStateException("site creation failed: " + response.status() + " " + response.body());
+    }
+    return id;
+  }
+
+  /** Posts a comment and returns the created comment's JSON (fails unless 201). */
+  public JsonObject comment(String site, String page, Long parentId, String author, String body) {
+    JsonObject json = new JsonObject()
+        .put("site", site)
+        .put("page", new JsonObject().put("key", page))
+        .put("body", body)
+        .put("author", new JsonObject().put("name", author));
+    if (parentId != null) {
+      json.put("parentId", parentId);
+    }
+    Response response = postJson("/api/v1/comments", json);
+    if (response.status() != 201) {
+      throw new IllegalStateException("comment failed: " + response.status() + " " + response.body());
+    }
+    return response.json();
+  }
+
+  public JsonObject thread(String site, String page, String extraQuery) {
+    Response response = get("/api/v1/threads?site=" + encode(site) + "&page=" + encode(page)
+        + (extraQuery == null ? "" : "&" + extraQuery));
+    if (response.status() != 200) {
+      throw new IllegalStateException("thread failed: " + response.status() + " " + response.body());
+    }
+    return response.json();
+  }
+
+  public static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
