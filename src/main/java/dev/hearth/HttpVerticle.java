@@ -4,6 +4,7 @@ import dev.hearth.comment.CommentRoutes;
 import dev.hearth.demo.DemoRoutes;
 import dev.hearth.embed.FragmentRoutes;
 import dev.hearth.health.HealthRoutes;
+import dev.hearth.page.PageRoutes;
 import dev.hearth.site.SiteRoutes;
 import dev.hearth.web.FailureHandler;
 import dev.hearth.web.JsonBody;
@@ -32,9 +33,10 @@ public final class HttpVerticle extends VerticleBase {
 
     new HealthRoutes(services.pool()).mount(router);
     new SiteRoutes(services.sites(), services.admin()).mount(router);
-    new CommentRoutes(services.comments()).mount(router);
-    new FragmentRoutes(services.comments(), services.templates()).mount(router);
-    new DemoRoutes(services.comments(), services.templates()).mount(router);
+    new PageRoutes(services.pages(), services.admin()).mount(router);
+    new CommentRoutes(services.posting(), services.edits(), services.threads()).mount(router);
+    new FragmentRoutes(services.threads(), services.templates()).mount(router);
+    new DemoRoutes(services.threads(), services.templates()).mount(router);
     router.route("/static/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
 
     router.route().failureHandler(failures);

@@ -2,12 +2,17 @@ package dev.hearth;
 
 import dev.hearth.admin.AdminGuard;
 import dev.hearth.admin.AdminToken;
+import dev.hearth.auth.Tokens;
+import dev.hearth.comment.CommentAuthors;
+import dev.hearth.comment.CommentEdits;
 import dev.hearth.comment.CommentRepository;
 import dev.hearth.comment.CommentService;
+import dev.hearth.comment.ThreadService;
 import dev.hearth.demo.DemoSite;
 import dev.hearth.event.EventLog;
 import dev.hearth.idempotency.IdempotencyKeys;
 import dev.hearth.page.PageRepository;
+import dev.hearth.page.PageService;
 import dev.hearth.site.SiteRepository;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.Templates;
@@ -22,15 +27,26 @@ public record Services(
     Pool pool,
     AdminGuard admin,
     SiteService sites,
-    CommentService comments,
+    PageService pages,
+    CommentService posting,
+    CommentEdits edits,
+    ThreadService threads,
     DemoSite demo,
     Templates templates) {
 
   public static Services create(Config config, Pool pool, AdminToken adminToken) {
     SiteService sites = new SiteService(pool, new SiteRepository());
-    CommentService comments = new CommentService(pool, sites, new PageRepository(), new CommentRepository(),
-        new EventLog(), new IdempotencyKeys());
-    return new Services(config, pool, new AdminGuard(adminToken), sites, comments,
-        new DemoSite(pool, sites, comments), new Templates());
+    PageRepository pageRepository = new PageRepository();
+    CommentRepository commentRepository = new CommentRepository();
+    EventLog events = new EventLog();
+    CommentAuthors authors = new CommentAuthors(pool, new Tokens(), commentRepository);
+    CommentService posting = new CommentService(pool, sites, pageRepository, commentRepository, authors, events,
+        new IdempotencyKeys());
+    return new Services(config, pool, new AdminGuard(adminToken), sites,
+        new PageService(pool, sites, pageRepository, events),
+        posting,
+        new CommentEdits(pool, sites, pageRepository, commentRepository, authors, events),
+        new ThreadService(pool, sites, pageRepository, commentRepository),
+        new DemoSite(pool, sites, posting), new Templates());
   }
 }

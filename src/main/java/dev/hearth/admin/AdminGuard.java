@@ -28,10 +28,6 @@ public final class AdminGuard implements Handler<RoutingContext> {
   }
 
   static String bearer(RoutingContext ctx) {
-    String header = ctx.request().getHeader("authorization");
-    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return null;
-    }
-    return header.substring(7).trim();
+    return dev.hearth.auth.BearerToken.of(ctx).orElse(null);
   }
 }

@@ -11,6 +11,7 @@ public record Comment(
     Long parentId,
     long rootId,
     int depth,
+    long authorId,
     String authorName,
     String body,
     String html,

@@ -14,18 +14,23 @@ import java.util.Map;
  * the depth of the chain.
  */
 public final class CommentJson {
-  private CommentJson() {
+  private final int displayDepth;
+  private final Badges badges;
+
+  public CommentJson(int displayDepth, Badges badges) {
+    this.displayDepth = displayDepth;
+    this.badges = badges;
   }
 
-  public static JsonArray threads(Iterable<CommentTree.Node> roots, int displayDepth) {
+  public JsonArray threads(Iterable<CommentTree.Node> roots) {
     JsonArray out = new JsonArray();
     for (CommentTree.Node root : roots) {
-      out.add(nested(root, displayDepth));
+      out.add(nested(root));
     }
     return out;
   }
 
-  static JsonObject nested(CommentTree.Node node, int displayDepth) {
+  JsonObject nested(CommentTree.Node node) {
     JsonObject json = comment(node.comment());
     JsonArray children = new JsonArray();
     if (node.comment().depth() + 1 >= displayDepth) {
@@ -34,40 +39,46 @@ public final class CommentJson {
       for (CommentTree.Node descendant : CommentTree.descendants(node)) {
         Comment comment = descendant.comment();
         byId.put(comment.id(), comment);
-        JsonObject flat = comment(comment).put("children", new JsonArray());
+        JsonObject flat = comment(comment).put("children", new JsonArray())
+            .put("moreReplies", moreReplies(descendant));
         Comment parent = byId.get(comment.parentId());
         if (comment.parentId() != node.comment().id() && parent != null) {
-          flat.put("replyTo", new JsonObject().put("id", parent.id()).put("name", authorName(parent)));
+          flat.put("replyTo", new JsonObject().put("id", parent.id()).put("name", parent.isVisible() ? parent.authorName() : null));
         }
         children.add(flat);
       }
     } else {
       for (CommentTree.Node child : node.children()) {
-        children.add(nested(child, displayDepth));
+        children.add(nested(child));
       }
     }
-    return json.put("children", children);
+    return json.put("children", children).put("moreReplies", moreReplies(node));
+  }
+
+  /** Whether visible replies exist beyond those included (fetch them from /comments/{id}/replies). */
+  static boolean moreReplies(CommentTree.Node node) {
+    long shown = node.children().stream().filter(child -> child.comment().isVisible()).count();
+    return node.comment().replyCount() > shown;
   }
 
   /** One comment without its replies. A comment that is not visible shows no author nor text. */
-  public static JsonObject comment(Comment comment) {
+  public JsonObject comment(Comment comment) {
     boolean visible = comment.isVisible();
+    JsonObject author = visible
+        ? new JsonObject().put("id", comment.authorId()).put("name", comment.authorName()).put("badge", badges.of(comment.authorId()))
+        : null;
     return new JsonObject()
         .put("id", comment.id())
         .put("parentId", comment.parentId())
         .put("depth", comment.depth())
-        .put("author", visible ? new JsonObject().put("name", comment.authorName()).putNull("badge") : null)
+        .put("author", author)
         .put("body", visible ? comment.body() : "")
         .put("html", visible ? comment.html() : "")
         .put("status", comment.status())
         .put("createdAt", timestamp(comment.createdAt()))
-        .put("editedAt", timestamp(comment.editedAt()))
+        .put("editedAt", visible ? timestamp(comment.editedAt()) : null)
         .put("replyCount", comment.replyCount())
         .put("score", comment.score());
-  }
-
-  private static String authorName(Comment comment) {
-    return comment.isVisible() ? comment.authorName() : null;
   }
 
   public static String timestamp(OffsetDateTime time) {

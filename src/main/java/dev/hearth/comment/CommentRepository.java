@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,16 @@ public final class CommentRepository {
   }
 
   /** The id and creation time the database gave a new comment. */
-  public record Inserted(long id, java.time.OffsetDateTime createdAt) {
+  public record Inserted(long id, OffsetDateTime createdAt) {
+  }
+
+  /** A comment locked for an edit or a delete, with what the rules need. */
+  public record Changeable(long id, String siteId, long pageId, Long parentId, long authorId, String body, String html,
+                          int policyVersion, String status, OffsetDateTime createdAt, OffsetDateTime editedAt) {
+  }
+
+  /** A comment with the page and site it belongs to. */
+  public record Located(Comment comment, long pageId, String siteId) {
   }
 
   public Future<Optional<ParentState>> parentState(SqlClient tx, long parentId) {
@@ -59,17 +69,16 @@ public final class CommentRepository {
     });
   }
 
-  public Future<Void> countVisible(SqlClient tx, long pageId) {
-    return tx.preparedQuery(CommentSql.COUNT_VISIBLE).execute(Tuple.of(pageId)).mapEmpty();
+  public Future<Void> addReplyCount(SqlClient tx, long commentId, int delta) {
+    return tx.preparedQuery(CommentSql.ADD_REPLY_COUNT).execute(Tuple.of(commentId, delta)).mapEmpty();
   }
 
-  public Future<Long> insertAnonymousAuthor(SqlClient tx, String siteId, String name, String email) {
-    return tx.preparedQuery(CommentSql.INSERT_AUTHOR).execute(Tuple.of(siteId, name, email))
-        .map(rows -> rows.iterator().next().getLong("id"));
+  public Future<Void> renameAnonymous(SqlClient tx, long userId, String name) {
+    return tx.preparedQuery(CommentSql.UPDATE_AUTHOR_NAME).execute(Tuple.of(userId, name)).mapEmpty();
   }
 
   public Future<Inserted> insert(SqlClient tx, String siteId, long pageId, Placement placement, long authorId,
-                                 String body, String html, int policyVersion, String status) {
+                                 RenderedBody body, String status) {
     Tuple params = Tuple.tuple()
         .addString(siteId)
         .addLong(pageId)
@@ -80,9 +89,9 @@ public final class CommentRepository {
         .addInteger(placement.rank())
         .addInteger(placement.pathMaxRank())
         .addLong(authorId)
-        .addString(body)
-        .addString(html)
-        .addInteger(policyVersion)
+        .addString(body.source())
+        .addString(body.html())
+        .addInteger(body.policyVersion())
         .addBoolean(placement.chronological())
         .addString(status);
     return tx.preparedQuery(CommentSql.INSERT).execute(params).map(rows -> {
@@ -91,28 +100,56 @@ public final class CommentRepository {
     });
   }
 
+  public Future<Optional<Changeable>> lockForChange(SqlClient tx, long id) {
+    return tx.preparedQuery(CommentSql.FOR_CHANGE).execute(Tuple.of(id)).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row r = rows.iterator().next();
+      return Optional.of(new Changeable(r.getLong("id"), r.getString("site_id"), r.getLong("page_id"),
+          r.getLong("parent_id"), r.getLong("author_id"), r.getString("body"), r.getString("html"),
+          r.getInteger("policy_version"), r.getString("status"), r.getOffsetDateTime("created_at"),
+          r.getOffsetDateTime("edited_at")));
+    });
+  }
+
+  /** Keeps the version being replaced, for moderators. */
+  public Future<Void> saveRevision(SqlClient tx, Changeable old) {
+    OffsetDateTime writtenAt = old.editedAt() == null ? old.createdAt() : old.editedAt();
+    return tx.preparedQuery(CommentSql.SAVE_REVISION)
+        .execute(Tuple.of(old.id(), old.body(), old.html(), old.policyVersion(), writtenAt)).mapEmpty();
+  }
+
+  public Future<OffsetDateTime> updateBody(SqlClient tx, long id, RenderedBody body) {
+    return tx.preparedQuery(CommentSql.UPDATE_BODY).execute(Tuple.of(id, body.source(), body.html(), body.policyVersion()))
+        .map(rows -> rows.iterator().next().getOffsetDateTime("edited_at"));
+  }
+
+  public Future<Void> setStatus(SqlClient tx, long id, String status) {
+    return tx.preparedQuery(CommentSql.SET_STATUS).execute(Tuple.of(id, status)).mapEmpty();
+  }
+
   /** Ids of the top-level comments of one page of threads, in the requested order. */
-  public Future<List<RootRef>> roots(SqlClient client, long pageId, ThreadQuery query) {
+  public Future<List<RootRef>> roots(SqlClient client, long pageId, ThreadSort sort, Optional<ThreadCursor> cursor,
+                                     int limit) {
     Tuple params;
     String sql;
-    switch (query.sort()) {
+    switch (sort) {
       case OLDEST -> {
         sql = CommentSql.ROOTS_OLDEST;
-        params = Tuple.of(pageId, query.cursor().map(ThreadCursor::id).orElse(0L), query.limit() + 1);
+        params = Tuple.of(pageId, cursor.map(ThreadCursor::id).orElse(0L), limit);
       }
       case NEWEST -> {
         sql = CommentSql.ROOTS_NEWEST;
-        params = Tuple.of(pageId, query.cursor().map(ThreadCursor::id).orElse(Long.MAX_VALUE), query.limit() + 1);
+        params = Tuple.of(pageId, cursor.map(ThreadCursor::id).orElse(Long.MAX_VALUE), limit);
       }
       default -> {
-        sql = query.sort() == ThreadSort.TOP ? CommentSql.ROOTS_TOP : CommentSql.ROOTS_REPLIES;
-        params = Tuple.of(pageId,
-            query.cursor().map(ThreadCursor::rankValue).orElse(Integer.MAX_VALUE),
-            query.cursor().map(ThreadCursor::id).orElse(Long.MAX_VALUE),
-            query.limit() + 1);
+        sql = sort == ThreadSort.TOP ? CommentSql.ROOTS_TOP : CommentSql.ROOTS_REPLIES;
+        params = Tuple.of(pageId, cursor.map(ThreadCursor::rankValue).orElse(Integer.MAX_VALUE),
+            cursor.map(ThreadCursor::id).orElse(Long.MAX_VALUE), limit);
       }
     }
-    boolean ranked = query.sort() == ThreadSort.TOP || query.sort() == ThreadSort.REPLIES;
+    boolean ranked = sort == ThreadSort.TOP || sort == ThreadSort.REPLIES;
     return client.preparedQuery(sql).execute(params).map(rows -> {
       List<RootRef> roots = new ArrayList<>();
       rows.forEach(row -> roots.add(new RootRef(row.getLong("id"), ranked ? row.getInteger("rank_value") : 0)));
@@ -120,21 +157,67 @@ public final class CommentRepository {
     });
   }
 
-  /** Every comment of the given threads, in display order. */
-  public Future<List<Comment>> threads(SqlClient client, List<Long> rootIds) {
+  /** How many listed top-level comments precede {@code rootId} in oldest-first order. */
+  public Future<Long> rootPosition(SqlClient client, long pageId, long rootId) {
+    return client.preparedQuery(CommentSql.ROOT_POSITION).execute(Tuple.of(pageId, rootId))
+        .map(rows -> rows.iterator().next().getLong("position"));
+  }
+
+  /** The listed top-level comment {@code offset + 1} places before {@code rootId}, oldest first. */
+  public Future<Optional<Long>> rootBefore(SqlClient client, long pageId, long rootId, long offset) {
+    return client.preparedQuery(CommentSql.ROOT_AT_OFFSET).execute(Tuple.of(pageId, rootId, offset))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong("id")));
+  }
+
+  /**
+   * The given threads in display order, with the first {@code perLevel} replies of each level,
+   * plus the comments in {@code include} and their first replies (the way to a permalink).
+   */
+  public Future<List<Comment>> threads(SqlClient client, List<Long> rootIds, int perLevel, List<Long> include) {
     if (rootIds.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    return client.preparedQuery(CommentSql.THREADS).execute(Tuple.tuple().addArrayOfLong(rootIds.toArray(Long[]::new))).map(rows -> {
+    Tuple params = Tuple.tuple()
+        .addArrayOfLong(rootIds.toArray(Long[]::new))
+        .addInteger(perLevel)
+        .addArrayOfLong(include.toArray(Long[]::new));
+    return client.preparedQuery(CommentSql.THREADS).execute(params).map(rows -> {
       List<Comment> comments = new ArrayList<>(rows.size());
       rows.forEach(row -> comments.add(toComment(row)));
       return comments;
     });
   }
 
-  public Future<Optional<Comment>> find(SqlClient client, long id) {
-    return client.preparedQuery(CommentSql.ONE).execute(Tuple.of(id))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toComment(rows.iterator().next())));
+  /** A slice of a comment's replies: those ranked after {@code afterRank}, with their first replies per level. */
+  public Future<List<RankedComment>> replies(SqlClient client, long parentId, int afterRank, int limit, int perLevel) {
+    return client.preparedQuery(CommentSql.REPLIES).execute(Tuple.of(parentId, afterRank, limit, perLevel)).map(rows -> {
+      List<RankedComment> comments = new ArrayList<>(rows.size());
+      rows.forEach(row -> comments.add(new RankedComment(toComment(row), row.getInteger("sibling_rank"))));
+      return comments;
+    });
+  }
+
+  /** A comment with its position among its siblings. */
+  public record RankedComment(Comment comment, int rank) {
+  }
+
+  /** The comment and every comment above it up to its top-level comment. */
+  public Future<List<Long>> selfAndAncestors(SqlClient client, long id) {
+    return client.preparedQuery(CommentSql.ANCESTORS).execute(Tuple.of(id)).map(rows -> {
+      List<Long> ids = new ArrayList<>();
+      rows.forEach(row -> ids.add(row.getLong("id")));
+      return ids;
+    });
+  }
+
+  public Future<Optional<Located>> find(SqlClient client, long id) {
+    return client.preparedQuery(CommentSql.ONE).execute(Tuple.of(id)).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row row = rows.iterator().next();
+      return Optional.of(new Located(toComment(row), row.getLong("page_id"), row.getString("site_id")));
+    });
   }
 
   /** A top-level comment of a page of threads and the value it was ordered by. */
@@ -147,6 +230,7 @@ public final class CommentRepository {
         row.getLong("parent_id"),
         row.getLong("root_id"),
         row.getInteger("depth"),
+        row.getLong("author_id"),
         row.getString("author_name"),
         row.getString("body"),
         row.getString("html"),

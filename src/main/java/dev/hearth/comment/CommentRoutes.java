@@ -1,6 +1,7 @@
 package dev.hearth.comment;
 
 import dev.hearth.admin.AdminToken;
+import dev.hearth.auth.BearerToken;
 import dev.hearth.idempotency.IdempotencyKeys;
 import dev.hearth.web.ApiError;
 import dev.hearth.web.JsonBody;
@@ -8,37 +9,77 @@ import dev.hearth.web.QueryParams;
 import dev.hearth.web.Responses;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Optional;
 
-/** HTTP routes for posting comments and reading threads. */
+/** HTTP routes for posting, changing and reading comments. */
 public final class CommentRoutes {
-  private final CommentService service;
+  private final CommentService posting;
+  private final CommentEdits edits;
+  private final ThreadService threads;
 
-  public CommentRoutes(CommentService service) {
-    this.service = service;
+  public CommentRoutes(CommentService posting, CommentEdits edits, ThreadService threads) {
+    this.posting = posting;
+    this.edits = edits;
+    this.threads = threads;
   }
 
   public void mount(Router router) {
     router.post("/api/v1/comments").handler(this::create);
+    router.patch("/api/v1/comments/:id").handler(this::edit);
+    router.delete("/api/v1/comments/:id").handler(this::delete);
+    router.get("/api/v1/comments/:id/replies").handler(this::replies);
+    router.get("/api/v1/comments/:id/context").handler(this::context);
     router.get("/api/v1/threads").handler(this::threads);
     router.get("/api/v1/counts").handler(this::counts);
   }
 
-  /** POST /api/v1/comments {site, page: {key, url?, title?}, parentId?, body, author: {name, email?}} → 201 comment. */
+  /**
+   * POST /api/v1/comments {site, page: {key, url?, title?}, parentId?, body, author?: {name, email?}}
+   * [Authorization: Bearer token] [Idempotency-Key] → 201 comment (+ ownerToken for a new anonymous author).
+   */
   private void create(RoutingContext ctx) {
     NewComment request = NewComment.parse(JsonBody.read(ctx));
+    Optional<String> bearer = BearerToken.of(ctx);
     Optional<CommentService.Idempotency> key = Optional.ofNullable(ctx.request().getHeader("idempotency-key"))
         .map(IdempotencyKeys::checkedKey)
-        .map(k -> new CommentService.Idempotency(k, AdminToken.sha256(ctx.body().asString())));
-    service.create(request, key)
+        .map(k -> new CommentService.Idempotency(k, AdminToken.sha256(bearer.orElse("") + "\n" + ctx.body().asString())));
+    posting.create(request, bearer, key)
         .onSuccess(response -> Responses.json(ctx, response.status(), response.body()))
         .onFailure(ctx::fail);
+  }
+
+  /** PATCH /api/v1/comments/{id} {body} (the author's token) → the comment. */
+  private void edit(RoutingContext ctx) {
+    Responses.respond(ctx, 200, edits.edit(commentId(ctx), BearerToken.of(ctx), JsonBody.read(ctx)));
+  }
+
+  /** DELETE /api/v1/comments/{id} (the author's token) → 204. */
+  private void delete(RoutingContext ctx) {
+    edits.delete(commentId(ctx), BearerToken.of(ctx))
+        .onSuccess(ignored -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+
+  /** GET /api/v1/comments/{id}/replies[?cursor=C][&limit=N] → {parentId, comments, nextCursor}. */
+  private void replies(RoutingContext ctx) {
+    long id = commentId(ctx);
+    QueryParams params = QueryParams.of(ctx, "cursor", "limit");
+    int limit = params.integer("limit", ThreadService.REPLIES_PER_LEVEL, 1, 100);
+    Responses.respond(ctx, 200, threads.replies(id, params.optional("cursor"), limit));
+  }
+
+  /** GET /api/v1/comments/{id}/context → the page of threads holding the comment, with {@code target}. */
+  private void context(RoutingContext ctx) {
+    long id = commentId(ctx);
+    QueryParams.of(ctx);
+    Responses.respond(ctx, 200, threads.context(id).map(ThreadPage::toJson));
   }
 
   /** GET /api/v1/threads?site=S&page=K[&sort=oldest|newest|top|replies][&cursor=C][&limit=N] → threads. */
   private void threads(RoutingContext ctx) {
     ThreadQuery query = ThreadQuery.parse(QueryParams.of(ctx, "site", "page", "sort", "cursor", "limit"));
-    Responses.respond(ctx, 200, service.threads(query).map(thread -> {
+    Responses.respond(ctx, 200, threads.threads(query).map(thread -> {
       if (thread.page().isEmpty()) {
         throw ApiError.notFound("page_not_found", "No page '" + query.pageKey() + "' on this site has comments yet");
       }
@@ -50,10 +91,23 @@ public final class CommentRoutes {
   private void counts(RoutingContext ctx) {
     QueryParams params = QueryParams.of(ctx, "site", "page");
     String site = params.required("site");
-    var keys = params.all("page", 100);
+    List<String> keys = params.all("page", 100);
     if (keys.isEmpty()) {
       throw ApiError.badRequest("invalid_query", "Give at least one page parameter");
     }
-    Responses.respond(ctx, 200, service.counts(site, keys));
+    Responses.respond(ctx, 200, threads.counts(site, keys));
+  }
+
+  static long commentId(RoutingContext ctx) {
+    String raw = ctx.pathParam("id");
+    try {
+      long id = Long.parseLong(raw);
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ApiError.notFound("comment_not_found", "No comment " + raw);
   }
 }

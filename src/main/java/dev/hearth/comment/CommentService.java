@@ -1,5 +1,6 @@
 package dev.hearth.comment;
 
+import dev.hearth.auth.AuthUser;
 import dev.hearth.event.EventLog;
 import dev.hearth.idempotency.IdempotencyKeys;
 import dev.hearth.idempotency.IdempotencyKeys.StoredResponse;
@@ -13,11 +14,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
-import java.util.List;
-import java.util.Map;
+import java.time.Instant;
 import java.util.Optional;
 
-/** The rules of posting comments and reading threads. */
+/** The rules of posting a comment. */
 public final class CommentService {
   static final String IDEMPOTENCY_SCOPE = "POST /api/v1/comments";
 
@@ -25,20 +25,22 @@ public final class CommentService {
   private final SiteService sites;
   private final PageRepository pages;
   private final CommentRepository comments;
+  private final CommentAuthors authors;
   private final EventLog events;
   private final IdempotencyKeys idempotency;
 
   public CommentService(Pool pool, SiteService sites, PageRepository pages, CommentRepository comments,
-                        EventLog events, IdempotencyKeys idempotency) {
+                        CommentAuthors authors, EventLog events, IdempotencyKeys idempotency) {
     this.pool = pool;
     this.sites = sites;
     this.pages = pages;
     this.comments = comments;
+    this.authors = authors;
     this.events = events;
     this.idempotency = idempotency;
   }
 
-  /** A request key for Idempotency-Key: the key and a hash of the exact request body. */
+  /** A request key for Idempotency-Key: the key and a hash of the exact request (body and token). */
   public record Idempotency(String key, byte[] requestHash) {
   }
 
@@ -46,51 +48,63 @@ public final class CommentService {
    * Posts a comment. Everything (page, author, comment, counters, event, idempotency record)
    * commits in one transaction, so an acknowledged comment is never half-written.
    */
-  public Future<StoredResponse> create(NewComment request, Optional<Idempotency> key) {
+  public Future<StoredResponse> create(NewComment request, Optional<String> bearer, Optional<Idempotency> key) {
     return sites.get(request.siteId()).compose(site -> {
+      if (bearer.isEmpty() && !site.settings().allowAnonymous()) {
+        throw ApiError.unauthorized("This site asks commenters to sign in");
+      }
+      if (bearer.isEmpty() && request.authorName() == null) {
+        throw new ApiError(400, "missing_field", "Missing required field: author.name",
+            new JsonObject().put("field", "author.name"));
+      }
       request.checkBodyLength(site.settings().maxBodyLength());
-      return pool.withTransaction(tx -> {
+      RenderedBody body = RenderedBody.of(request.body());
+      return authors.signedIn(bearer, site).compose(user -> pool.withTransaction(tx -> {
         Future<Optional<StoredResponse>> claimed = key
             .map(k -> idempotency.claim(tx, IDEMPOTENCY_SCOPE, k.key(), k.requestHash()))
             .orElse(Future.succeededFuture(Optional.empty()));
         return claimed.compose(previous -> previous.isPresent()
             ? Future.succeededFuture(previous.get())
-            : insert(tx, site, request).compose(created -> {
+            : insert(tx, site, request, body, user).compose(created -> {
               StoredResponse response = new StoredResponse(201, created);
               return key.map(k -> idempotency.complete(tx, IDEMPOTENCY_SCOPE, k.key(), 201, created).map(response))
                   .orElse(Future.succeededFuture(response));
             }));
-      });
+      }));
     });
   }
 
-  private Future<JsonObject> insert(SqlClient tx, Site site, NewComment request) {
-    String html = PlainText.toHtml(request.body());
+  private Future<JsonObject> insert(SqlClient tx, Site site, NewComment request, RenderedBody body,
+                                    Optional<AuthUser> user) {
     String status = "visible";
     // The page row is locked first: writes to one page serialize, so its event ids commit in order.
     return pages.upsertLocked(tx, site.id(), request.pageKey(), request.pageUrl(), request.pageTitle())
         .compose(page -> {
-          if (page.closed()) {
+          if (page.isClosed(site.settings().autoCloseDays(), Instant.now())) {
             throw ApiError.forbidden("page_closed", "Comments are closed on this page");
           }
           return checkParent(tx, request, page)
               .compose(ignored -> request.parentId() == null
                   ? comments.placeRoot(tx, page.id())
                   : comments.placeReply(tx, request.parentId(), true))
-              .compose(placement -> comments.countVisible(tx, page.id())
-                  .compose(ignored -> comments.insertAnonymousAuthor(tx, site.id(), request.authorName(),
-                      request.authorEmail()))
-                  .compose(authorId -> comments.insert(tx, site.id(), page.id(), placement, authorId,
-                      request.body(), html, PlainText.POLICY_VERSION, status))
-                  .compose(inserted -> events.append(tx, site.id(), page.id(), "comment.created", inserted.id(),
-                          new JsonObject().put("commentId", inserted.id()))
-                      .map(eventId -> {
-                        Comment comment = new Comment(inserted.id(), placement.parentId(),
-                            placement.parentId() == null ? inserted.id() : placement.rootId(), placement.depth(),
-                            request.authorName(), request.body(), html, status, inserted.createdAt(), null, 0, 0);
-                        return CommentJson.comment(comment).put("children", new JsonArray())
-                            .put("page", page.toJson().put("commentCount", page.commentCount() + 1));
-                      })));
+              .compose(placement -> pages.addVisible(tx, page.id(), 1)
+                  .compose(ignored -> authors.authorFor(tx, site, user, request))
+                  .compose(author -> comments.insert(tx, site.id(), page.id(), placement, author.userId(), body, status)
+                      .compose(inserted -> events.append(tx, site.id(), page.id(), "comment.created", inserted.id(),
+                              new JsonObject().put("commentId", inserted.id()))
+                          .map(eventId -> {
+                            Comment comment = new Comment(inserted.id(), placement.parentId(),
+                                placement.parentId() == null ? inserted.id() : placement.rootId(), placement.depth(),
+                                author.userId(), author.name(), body.source(), body.html(), status,
+                                inserted.createdAt(), null, 0, 0);
+                            JsonObject json = new CommentJson(site.settings().displayDepth(), new Badges(page.authorUserId()))
+                                .comment(comment)
+                                .put("children", new JsonArray())
+                                .put("page", page.toJson(site.settings().autoCloseDays(), Instant.now())
+                                    .put("commentCount", page.commentCount() + 1));
+                            author.newToken().ifPresent(token -> json.put("ownerToken", token));
+                            return json;
+                          }))));
         });
   }
 
@@ -110,41 +124,6 @@ public final class CommentService {
         throw ApiError.unprocessable("parent_not_visible", "The comment you are replying to is no longer visible");
       }
       return null;
-    });
-  }
-
-  /** One page of threads: the top-level comments chosen by sort and cursor, each with its replies. */
-  public Future<ThreadPage> threads(ThreadQuery query) {
-    return sites.get(query.siteId()).compose(site -> pages.find(pool, site.id(), query.pageKey()).compose(page -> {
-      if (page.isEmpty()) {
-        return Future.succeededFuture(new ThreadPage(site, query.pageKey(), page, List.of(), Optional.empty()));
-      }
-      return comments.roots(pool, page.get().id(), query).compose(roots -> {
-        boolean more = roots.size() > query.limit();
-        List<CommentRepository.RootRef> shown = more ? roots.subList(0, query.limit()) : roots;
-        List<Long> ids = shown.stream().map(CommentRepository.RootRef::id).toList();
-        return comments.threads(pool, ids).map(rows -> {
-          Map<Long, CommentTree.Node> trees = CommentTree.build(rows);
-          List<CommentTree.Node> ordered = ids.stream().map(trees::get).filter(java.util.Objects::nonNull).toList();
-          Optional<String> next = more
-              ? Optional.of(cursorAfter(query.sort(), shown.get(shown.size() - 1)).encode())
-              : Optional.empty();
-          return new ThreadPage(site, query.pageKey(), page, ordered, next);
-        });
-      });
-    }));
-  }
-
-  private static ThreadCursor cursorAfter(ThreadSort sort, CommentRepository.RootRef last) {
-    return new ThreadCursor(sort, last.rankValue(), last.id());
-  }
-
-  /** Visible comment counts for article lists; pages without comments count 0. */
-  public Future<JsonObject> counts(String siteId, List<String> keys) {
-    return sites.get(siteId).compose(site -> pages.counts(pool, site.id(), keys)).map(found -> {
-      JsonObject counts = new JsonObject();
-      keys.forEach(key -> counts.put(key, found.getOrDefault(key, 0)));
-      return new JsonObject().put("site", siteId).put("counts", counts);
     });
   }
 }

@@ -6,7 +6,7 @@ final class CommentSql {
   }
 
   static final String COLUMNS =
-      "c.id, c.parent_id, c.root_id, c.depth, c.body, c.html, c.status, c.created_at, c.edited_at, "
+      "c.id, c.parent_id, c.root_id, c.depth, c.author_id, c.body, c.html, c.status, c.created_at, c.edited_at, "
           + "c.reply_count, c.score, u.display_name as author_name";
 
   static final String PARENT_STATE =
@@ -23,12 +23,8 @@ final class CommentSql {
   static final String CLAIM_ROOT_RANK =
       "update pages set root_seq = root_seq + 1 where id = $1 returning root_seq";
 
-  static final String COUNT_VISIBLE =
-      "update pages set comment_count = comment_count + 1, first_comment_at = coalesce(first_comment_at, now()) "
-          + "where id = $1";
-
-  static final String INSERT_AUTHOR =
-      "insert into users (site_id, kind, display_name, email) values ($1, 'anonymous', $2, $3) returning id";
+  static final String ADD_REPLY_COUNT =
+      "update comments set reply_count = reply_count + $2 where id = $1";
 
   /**
    * $5 is the sort key, or for a chronological comment ($13 = true) the prefix its own id is
@@ -41,6 +37,20 @@ final class CommentSql {
           + "case when $13 then $5 || int8send(n.id) else $5 end, $8, $9, $10, $11, $12, $14 "
           + "from (select nextval('comments_id_seq') as id) n "
           + "returning id, created_at";
+
+  /** A comment with what edits and deletes need to decide, locked for the transaction. */
+  static final String FOR_CHANGE =
+      "select id, site_id, page_id, parent_id, author_id, body, html, policy_version, status, created_at, edited_at "
+          + "from comments where id = $1 for update";
+
+  static final String SAVE_REVISION =
+      "insert into comment_revisions (comment_id, body, html, policy_version, written_at) values ($1, $2, $3, $4, $5)";
+
+  static final String UPDATE_BODY =
+      "update comments set body = $2, html = $3, policy_version = $4, edited_at = now() where id = $1 returning edited_at";
+
+  static final String SET_STATUS =
+      "update comments set status = $2 where id = $1";
 
   static final String ROOTS_OLDEST =
       "select id from comments where page_id = $1 and parent_id is null and id > $2 "
@@ -57,10 +67,40 @@ final class CommentSql {
           + "and (reply_count, id) < ($2, $3) and (status = 'visible' or child_seq > 0) "
           + "order by reply_count desc, id desc limit $4";
 
+  /** How many listed top-level comments come before a given one (oldest first): finds its page. */
+  static final String ROOT_POSITION =
+      "select count(*) as position from comments where page_id = $1 and parent_id is null and id < $2 "
+          + "and (status = 'visible' or child_seq > 0)";
+  static final String ROOT_AT_OFFSET =
+      "select id from comments where page_id = $1 and parent_id is null and id < $2 "
+          + "and (status = 'visible' or child_seq > 0) order by id desc offset $3 limit 1";
+
+  /**
+   * The threads of the given top-level comments in display order, each reply within the first
+   * $2 of its level (path_max_rank), plus any comment listed in $3 (the way to a permalink).
+   */
   static final String THREADS =
       "select " + COLUMNS + " from comments c join users u on u.id = c.author_id "
-          + "where c.root_id = any($1::bigint[]) order by c.sort_key";
+          + "where c.root_id = any($1::bigint[]) and (c.path_max_rank <= $2 or c.id = any($3::bigint[]) "
+          + "or c.parent_id = any($3::bigint[]) and c.sibling_rank <= $2) order by c.sort_key";
+
+  /** Replies of one comment after a sibling rank, each with its own first replies per level. */
+  static final String REPLIES =
+      "with recursive sub as ("
+          + " (select id, sort_key from comments where parent_id = $1 and sibling_rank > $2 order by sibling_rank limit $3)"
+          + " union all"
+          + " select c.id, c.sort_key from comments c join sub on c.parent_id = sub.id where c.sibling_rank <= $4"
+          + ") select " + COLUMNS + ", c.sibling_rank from sub join comments c on c.id = sub.id "
+          + "join users u on u.id = c.author_id order by c.sort_key";
+
+  static final String ANCESTORS =
+      "with recursive up as (select id, parent_id from comments where id = $1"
+          + " union all select c.id, c.parent_id from comments c join up on c.id = up.parent_id)"
+          + " select id from up";
 
   static final String ONE =
-      "select " + COLUMNS + " from comments c join users u on u.id = c.author_id where c.id = $1";
+      "select " + COLUMNS + ", c.page_id, c.site_id from comments c join users u on u.id = c.author_id where c.id = $1";
+
+  static final String UPDATE_AUTHOR_NAME =
+      "update users set display_name = $2 where id = $1 and kind = 'anonymous'";
 }

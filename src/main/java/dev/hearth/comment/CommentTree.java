@@ -27,6 +27,14 @@ public final class CommentTree {
    * @return the threads keyed by top-level comment id, in the order the roots appeared
    */
   public static Map<Long, Node> build(List<Comment> inDisplayOrder) {
+    return buildUnder(null, inDisplayOrder);
+  }
+
+  /**
+   * Like {@link #build}, for the replies of one comment: rows whose parent is {@code parentId}
+   * are the roots ({@code null} for the top level of a page).
+   */
+  public static Map<Long, Node> buildUnder(Long parentId, List<Comment> inDisplayOrder) {
     Map<Long, Node> byId = new HashMap<>();
     Map<Long, Node> roots = new LinkedHashMap<>();
     List<Node> attached = new ArrayList<>(inDisplayOrder.size());
@@ -35,7 +43,7 @@ public final class CommentTree {
       Node parent = comment.parentId() == null ? null : byId.get(comment.parentId());
       if (parent != null) {
         parent.children().add(node);
-      } else if (comment.parentId() == null) {
+      } else if (java.util.Objects.equals(comment.parentId(), parentId)) {
         roots.put(comment.id(), node);
       } else {
         continue; // a reply whose parent was not loaded has no place to hang

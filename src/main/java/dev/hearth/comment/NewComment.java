@@ -45,6 +45,35 @@ public record NewComment(
     if (parentId != null && parentId < 1) {
       throw ApiError.invalidField("parentId", "must be a comment id");
     }
+    String body = body(json);
+    // Signed-in writers (and anonymous authors sending their token) may leave the author out.
+    JsonFields author = json.optionalObject("author").orElse(null);
+    String name = null;
+    String email = null;
+    if (author != null) {
+      author.allowOnly("name", "email");
+      name = author.optionalString("name", false).map(NewComment::authorName).orElse(null);
+      email = author.optionalString("email", false).map(NewComment::email).orElse(null);
+    }
+    return new NewComment(site, key, url, title, parentId, body, name, email);
+  }
+
+  /** The body length rule, which depends on the site's setting. */
+  public void checkBodyLength(int maxCodePoints) {
+    checkBodyLength(body, maxCodePoints);
+  }
+
+  public static void checkBodyLength(String body, int maxCodePoints) {
+    int length = TextRules.codePoints(body);
+    if (length > maxCodePoints) {
+      throw new ApiError(422, "body_too_long",
+          "The comment is " + length + " characters long; the limit is " + maxCodePoints,
+          new JsonObject().put("limit", maxCodePoints).put("length", length));
+    }
+  }
+
+  /** Reads and normalizes {@code body}: the size ceiling before any work, NFC, newlines folded, not blank. */
+  public static String body(JsonFields json) {
     String body = json.requiredString("body", true);
     if (body.length() > MAX_SOURCE_CHARS) {
       throw new ApiError(413, "body_too_long", "The comment source is longer than " + MAX_SOURCE_CHARS + " characters",
@@ -54,21 +83,7 @@ public record NewComment(
     if (body.isBlank()) {
       throw ApiError.unprocessable("body_empty", "The comment is empty");
     }
-    JsonFields author = json.optionalObject("author").orElseThrow(() -> json.missing("author"))
-        .allowOnly("name", "email");
-    String name = authorName(author.requiredString("name", false));
-    String email = author.optionalString("email", false).map(NewComment::email).orElse(null);
-    return new NewComment(site, key, url, title, parentId, body, name, email);
-  }
-
-  /** The body length rule, which depends on the site's setting. */
-  public void checkBodyLength(int maxCodePoints) {
-    int length = TextRules.codePoints(body);
-    if (length > maxCodePoints) {
-      throw new ApiError(422, "body_too_long",
-          "The comment is " + length + " characters long; the limit is " + maxCodePoints,
-          new JsonObject().put("limit", maxCodePoints).put("length", length));
-    }
+    return body;
   }
 
   static String authorName(String raw) {

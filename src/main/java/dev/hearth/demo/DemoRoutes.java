@@ -1,6 +1,6 @@
 package dev.hearth.demo;
 
-import dev.hearth.comment.CommentService;
+import dev.hearth.comment.ThreadService;
 import dev.hearth.comment.ThreadQuery;
 import dev.hearth.comment.ThreadSort;
 import dev.hearth.embed.HtmlResponses;
@@ -14,10 +14,10 @@ import java.util.Optional;
 
 /** The demo article with its thread, rendered on the server. */
 public final class DemoRoutes {
-  private final CommentService comments;
+  private final ThreadService comments;
   private final Templates templates;
 
-  public DemoRoutes(CommentService comments, Templates templates) {
+  public DemoRoutes(ThreadService comments, Templates templates) {
     this.comments = comments;
     this.templates = templates;
   }

@@ -65,7 +65,7 @@ public final class DemoSite {
     if (parentId != null) {
       json.put("parentId", parentId);
     }
-    return comments.create(NewComment.parse(JsonFields.of(json)), Optional.empty())
+    return comments.create(NewComment.parse(JsonFields.of(json)), Optional.empty(), Optional.empty())
         .map(response -> response.body().getLong("id"));
   }
 }

@@ -1,6 +1,6 @@
 package dev.hearth.embed;
 
-import dev.hearth.comment.CommentService;
+import dev.hearth.comment.ThreadService;
 import dev.hearth.comment.ThreadQuery;
 import dev.hearth.web.QueryParams;
 import dev.hearth.web.Templates;
@@ -10,10 +10,10 @@ import java.time.Instant;
 
 /** Server-rendered threads: plain HTML for search engines, readers without JavaScript and server-side includes. */
 public final class FragmentRoutes {
-  private final CommentService comments;
+  private final ThreadService comments;
   private final Templates templates;
 
-  public FragmentRoutes(CommentService comments, Templates templates) {
+  public FragmentRoutes(ThreadService comments, Templates templates) {
     this.comments = comments;
     this.templates = templates;
   }

@@ -1,16 +1,29 @@
 package dev.hearth.page;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /** An article (or any page) on a site that carries a thread. */
-public record Page(long id, String siteId, String key, String url, String title, boolean closed, int commentCount) {
+public record Page(long id, String siteId, String key, String url, String title, boolean closed, int commentCount,
+                   Long authorUserId, OffsetDateTime firstCommentAt) {
 
-  public JsonObject toJson() {
+  /**
+   * Whether the page takes no more comments: closed by a moderator, or automatically once
+   * {@code autoCloseDays} (0 = never) have passed since its first comment.
+   */
+  public boolean isClosed(int autoCloseDays, Instant now) {
+    return closed || autoCloseDays > 0 && firstCommentAt != null
+        && firstCommentAt.toInstant().plus(Duration.ofDays(autoCloseDays)).isBefore(now);
+  }
+
+  public JsonObject toJson(int autoCloseDays, Instant now) {
     return new JsonObject()
         .put("key", key)
         .put("url", url)
         .put("title", title)
-        .put("closed", closed)
+        .put("closed", isClosed(autoCloseDays, now))
         .put("commentCount", commentCount);
   }
 

@@ -23,8 +23,35 @@ public final class PageRepository {
     return client.preparedQuery(PageSql.FIND).execute(Tuple.of(siteId, key)).map(PageRepository::first);
   }
 
+  public Future<Page> findById(SqlClient client, long pageId) {
+    return client.preparedQuery(PageSql.FIND_BY_ID).execute(Tuple.of(pageId)).map(rows -> toPage(rows.iterator().next()));
+  }
+
+  /** Locks the page row: every change to a page's comments takes this lock first. */
+  public Future<Page> lock(SqlClient tx, long pageId) {
+    return tx.preparedQuery(PageSql.FIND_BY_ID_LOCKED).execute(Tuple.of(pageId)).map(rows -> toPage(rows.iterator().next()));
+  }
+
+  public Future<Optional<Page>> findLocked(SqlClient tx, String siteId, String key) {
+    return tx.preparedQuery(PageSql.FIND_LOCKED).execute(Tuple.of(siteId, key)).map(PageRepository::first);
+  }
+
+  public Future<Void> setClosed(SqlClient tx, long pageId, boolean closed) {
+    return tx.preparedQuery(PageSql.SET_CLOSED).execute(Tuple.of(pageId, closed)).mapEmpty();
+  }
+
+  public Future<Void> setAuthor(SqlClient tx, long pageId, Long userId) {
+    return tx.preparedQuery(PageSql.SET_AUTHOR).execute(Tuple.of(pageId, userId)).mapEmpty();
+  }
+
+  /** Adjusts the visible comment count (+1 on a new visible comment, -1 when one is removed). */
+  public Future<Void> addVisible(SqlClient tx, long pageId, int delta) {
+    return tx.preparedQuery(PageSql.ADD_VISIBLE).execute(Tuple.of(pageId, delta)).mapEmpty();
+  }
+
   public Future<Map<String, Integer>> counts(SqlClient client, String siteId, List<String> keys) {
-    return client.preparedQuery(PageSql.COUNTS).execute(Tuple.tuple().addString(siteId).addArrayOfString(keys.toArray(String[]::new)))
+    return client.preparedQuery(PageSql.COUNTS)
+        .execute(Tuple.tuple().addString(siteId).addArrayOfString(keys.toArray(String[]::new)))
         .map(rows -> {
           Map<String, Integer> counts = new HashMap<>();
           rows.forEach(row -> counts.put(row.getString("key"), row.getInteger("comment_count")));
@@ -38,6 +65,7 @@ public final class PageRepository {
 
   static Page toPage(Row row) {
     return new Page(row.getLong("id"), row.getString("site_id"), row.getString("key"), row.getString("url"),
-        row.getString("title"), row.getBoolean("closed"), row.getInteger("comment_count"));
+        row.getString("title"), row.getBoolean("closed"), row.getInteger("comment_count"),
+        row.getLong("author_user_id"), row.getOffsetDateTime("first_comment_at"));
   }
 }

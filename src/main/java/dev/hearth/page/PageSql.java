@@ -5,7 +5,7 @@ final class PageSql {
   private PageSql() {
   }
 
-  static final String COLUMNS = "id, site_id, key, url, title, closed, comment_count";
+  static final String COLUMNS = "id, site_id, key, url, title, closed, comment_count, author_user_id, first_comment_at";
 
   /**
    * Creates the page on its first comment. The url and title are kept from the first writer:
@@ -19,6 +19,25 @@ final class PageSql {
 
   static final String FIND =
       "select " + COLUMNS + " from pages where site_id = $1 and key = $2";
+
+  static final String FIND_BY_ID =
+      "select " + COLUMNS + " from pages where id = $1";
+
+  static final String FIND_BY_ID_LOCKED =
+      "select " + COLUMNS + " from pages where id = $1 for update";
+
+  static final String FIND_LOCKED =
+      "select " + COLUMNS + " from pages where site_id = $1 and key = $2 for update";
+
+  static final String SET_CLOSED =
+      "update pages set closed = $2 where id = $1";
+
+  static final String SET_AUTHOR =
+      "update pages set author_user_id = $2 where id = $1";
+
+  static final String ADD_VISIBLE =
+      "update pages set comment_count = comment_count + $2, "
+          + "first_comment_at = coalesce(first_comment_at, now()) where id = $1";
 
   static final String COUNTS =
       "select key, comment_count from pages where site_id = $1 and key = any($2::text[])";

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class CommentTreeTest {
   static Comment c(long id, Long parent, int depth, String status) {
-    return new Comment(id, parent, 1, depth, "A" + id, "body " + id, "<p>body " + id + "</p>", status,
+    return new Comment(id, parent, 1, depth, 100 + id, "A" + id, "body " + id, "<p>body " + id + "</p>", status,
         OffsetDateTime.now(), null, 0, 0);
   }
 
@@ -37,7 +37,7 @@ class CommentTreeTest {
         c(5, null, 0, "visible"), c(6, 5L, 1, "hidden")));
     assertEquals(List.of(1L, 5L), List.copyOf(roots.keySet()));
     assertEquals(0, roots.get(5L).children().size(), "a hidden leaf disappears");
-    JsonObject placeholder = CommentJson.comment(roots.get(1L).comment());
+    JsonObject placeholder = new CommentJson(6, Badges.NONE).comment(roots.get(1L).comment());
     assertEquals("", placeholder.getString("body"));
     assertEquals(null, placeholder.getValue("author"));
   }
@@ -49,7 +49,7 @@ class CommentTreeTest {
       chain.add(c(depth + 1, depth == 0 ? null : (long) depth, depth, "visible"));
     }
     Map<Long, CommentTree.Node> roots = CommentTree.build(chain);
-    JsonArray json = CommentJson.threads(roots.values(), 6);
+    JsonArray json = new CommentJson(6, Badges.NONE).threads(roots.values());
     JsonObject level = json.getJsonObject(0);
     for (int depth = 0; depth < 5; depth++) {
       assertEquals(1, level.getJsonArray("children").size());

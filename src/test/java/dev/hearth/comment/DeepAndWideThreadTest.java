@@ -57,10 +57,21 @@ class DeepAndWideThreadTest {
     for (int i = 0; i < 300; i++) {
       replies.add(api.comment("edges", "wide", root, "R" + i, "Reply " + i).getLong("id"));
     }
-    JsonArray children = api.thread("edges", "wide", null).getJsonArray("comments").getJsonObject(0)
-        .getJsonArray("children");
+    JsonObject rootJson = api.thread("edges", "wide", null).getJsonArray("comments").getJsonObject(0);
+    JsonArray inline = rootJson.getJsonArray("children");
+    assertEquals(ThreadService.REPLIES_PER_LEVEL, inline.size(), "replies inline up to the per-level limit");
+    assertEquals(true, rootJson.getBoolean("moreReplies"));
+    assertEquals(300, rootJson.getInteger("replyCount"));
     List<Long> seen = new ArrayList<>();
-    children.forEach(child -> seen.add(((JsonObject) child).getLong("id")));
-    assertEquals(replies, seen);
+    inline.forEach(child -> seen.add(((JsonObject) child).getLong("id")));
+    String cursor = "r" + ThreadService.REPLIES_PER_LEVEL;
+    int pages = 0;
+    while (cursor != null && pages++ < 100) {
+      Api.Response more = api.get("/api/v1/comments/" + root + "/replies?limit=37&cursor=" + cursor);
+      assertEquals(200, more.status(), more.body());
+      more.json().getJsonArray("comments").forEach(child -> seen.add(((JsonObject) child).getLong("id")));
+      cursor = more.json().getString("nextCursor");
+    }
+    assertEquals(replies, seen, "every reply exactly once, in order, across the 127/128 rank code boundary");
   }
 }

@@ -1,0 +1,81 @@
+package dev.hearth.comment;
+
+import dev.hearth.auth.AuthUser;
+import dev.hearth.auth.Tokens;
+import dev.hearth.site.Site;
+import dev.hearth.web.ApiError;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.Optional;
+
+/**
+ * Who writes a comment: the user of the bearer token when one is sent, otherwise a new
+ * anonymous author who receives a token (the "owner token") that lets them edit or delete
+ * their comments and keep posting under the same identity.
+ */
+public final class CommentAuthors {
+  static final String INSERT_ANONYMOUS =
+      "insert into users (site_id, kind, display_name, email) values ($1, 'anonymous', $2, $3) returning id";
+
+  private final Pool pool;
+  private final Tokens tokens;
+  private final CommentRepository comments;
+
+  public CommentAuthors(Pool pool, Tokens tokens, CommentRepository comments) {
+    this.pool = pool;
+    this.tokens = tokens;
+    this.comments = comments;
+  }
+
+  /** The author of a new comment, and a token when one was just issued. */
+  public record Author(long userId, String name, Optional<String> newToken) {
+  }
+
+  /** Resolves a bearer token to its user on this site; no token means an anonymous writer. */
+  public Future<Optional<AuthUser>> signedIn(Optional<String> bearer, Site site) {
+    if (bearer.isEmpty()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return tokens.resolve(pool, bearer.get()).map(user -> {
+      AuthUser found = user.orElseThrow(() -> new ApiError(401, "invalid_token",
+          "The token is unknown, expired or signed out; sign in again"));
+      if (!found.siteId().equals(site.id())) {
+        throw ApiError.forbidden("wrong_site", "This token belongs to another site");
+      }
+      return Optional.of(found);
+    });
+  }
+
+  /** The user a bearer token identifies on this site, required (edits and deletes). */
+  public Future<AuthUser> required(Optional<String> bearer) {
+    if (bearer.isEmpty()) {
+      return Future.failedFuture(ApiError.unauthorized(
+          "Send the token you received with your comment as Authorization: Bearer <token>"));
+    }
+    return tokens.resolve(pool, bearer.get()).map(user -> user.orElseThrow(() -> new ApiError(401, "invalid_token",
+        "The token is unknown, expired or signed out; sign in again")));
+  }
+
+  public Future<Author> authorFor(SqlClient tx, Site site, Optional<AuthUser> user, NewComment request) {
+    if (user.isPresent()) {
+      AuthUser existing = user.get();
+      boolean rename = request.authorName() != null && "anonymous".equals(existing.kind())
+          && !request.authorName().equals(existing.displayName());
+      String name = rename ? request.authorName() : existing.displayName();
+      Future<Void> renamed = rename ? comments.renameAnonymous(tx, existing.id(), name) : Future.succeededFuture();
+      return renamed.map(new Author(existing.id(), name, Optional.empty()));
+    }
+    if (!site.settings().allowAnonymous()) {
+      return Future.failedFuture(ApiError.unauthorized("This site asks commenters to sign in"));
+    }
+    if (request.authorName() == null) {
+      return Future.failedFuture(ApiError.badRequest("missing_field", "Missing required field: author.name"));
+    }
+    return tx.preparedQuery(INSERT_ANONYMOUS).execute(Tuple.of(site.id(), request.authorName(), request.authorEmail()))
+        .map(rows -> rows.iterator().next().getLong("id"))
+        .compose(userId -> tokens.issue(tx, userId, site.id(), Tokens.ANONYMOUS_LIFETIME)
+            .map(token -> new Author(userId, request.authorName(), Optional.of(token))));
+  }
+}

@@ -1,0 +1,64 @@
+package dev.hearth.page;
+
+import dev.hearth.event.EventLog;
+import dev.hearth.site.Site;
+import dev.hearth.site.SiteService;
+import dev.hearth.web.ApiError;
+import dev.hearth.web.JsonFields;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+
+/** Closing and reopening pages, and naming a page's author (for the "Author" badge). */
+public final class PageService {
+  private final Pool pool;
+  private final SiteService sites;
+  private final PageRepository pages;
+  private final EventLog events;
+
+  public PageService(Pool pool, SiteService sites, PageRepository pages, EventLog events) {
+    this.pool = pool;
+    this.sites = sites;
+    this.pages = pages;
+    this.events = events;
+  }
+
+  /** Applies {closed?, authorUserId?}; the page is created if it has no comment yet. */
+  public Future<JsonObject> update(String siteId, String key, JsonFields body) {
+    body.allowOnly("closed", "authorUserId");
+    java.util.Optional<Boolean> closed = body.optionalBoolean("closed");
+    boolean setAuthor = body.has("authorUserId");
+    Long authorUserId = body.optionalLong("authorUserId").orElse(null);
+    if (key.isBlank() || key.length() > 512) {
+      throw ApiError.notFound("page_not_found", "No such page");
+    }
+    return sites.get(siteId).compose(site -> pool.withTransaction(tx ->
+        pages.upsertLocked(tx, site.id(), key, null, null).compose(page -> {
+          Future<Void> author = !setAuthor ? Future.succeededFuture() : checkUser(tx, site, authorUserId)
+              .compose(ignored -> pages.setAuthor(tx, page.id(), authorUserId));
+          return author.compose(ignored -> closed.filter(c -> c != page.closed())
+              .map(c -> pages.setClosed(tx, page.id(), c)
+                  .compose(x -> events.append(tx, site.id(), page.id(), c ? "page.closed" : "page.reopened", null,
+                      new JsonObject().put("page", key)))
+                  .<Void>mapEmpty())
+              .orElse(Future.succeededFuture()));
+        })).compose(ignored -> pages.find(pool, site.id(), key))
+        .map(page -> page.orElseThrow().toJson(site.settings().autoCloseDays(), Instant.now())
+            .put("authorUserId", page.get().authorUserId())));
+  }
+
+  private Future<Void> checkUser(io.vertx.sqlclient.SqlClient tx, Site site, Long userId) {
+    if (userId == null) {
+      return Future.succeededFuture();
+    }
+    return tx.preparedQuery("select 1 from users where id = $1 and site_id = $2").execute(Tuple.of(userId, site.id()))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            throw ApiError.unprocessable("user_not_found", "No user " + userId + " on this site");
+          }
+          return null;
+        });
+  }
+}
