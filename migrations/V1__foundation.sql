@@ -45,6 +45,8 @@ create table pages (
     -- Number of top-level comments ever created: the next one's sibling rank.
     root_seq         integer not null default 0,
     first_comment_at timestamptz,
+    -- Bumped by every change to the page or its comments: cached renderings are keyed by it.
+    version          bigint not null default 0,
     created_at       timestamptz not null default now(),
     unique (site_id, key)
 );
@@ -68,6 +70,8 @@ create table comments (
     -- "every reply within the first N of each level" with one indexed range scan.
     path_max_rank  integer not null default 0,
     author_id      bigint not null references users (id),
+    -- The name the author wrote under, as it was then (a later rename does not rewrite history).
+    author_name    text not null,
     -- The source as typed. Never rendered as HTML: only `html` is.
     body           text not null,
     html           text not null,

@@ -60,6 +60,7 @@ public final class CommentAuthors {
 
   public Future<Author> authorFor(SqlClient tx, Site site, Optional<AuthUser> user, NewComment request) {
     if (user.isPresent()) {
+      // An anonymous author may change the name they write under; earlier comments keep theirs.
       AuthUser existing = user.get();
       boolean rename = request.authorName() != null && "anonymous".equals(existing.kind())
           && !request.authorName().equals(existing.displayName());

@@ -60,6 +60,7 @@ public final class CommentEdits {
           RenderedBody body = RenderedBody.of(source);
           return comments.saveRevision(tx, old)
               .compose(ignored -> comments.updateBody(tx, id, body))
+              .compose(ignored -> pages.recordChange(tx, old.pageId(), 0))
               .compose(ignored -> events.append(tx, site.id(), old.pageId(), "comment.edited", id,
                   new JsonObject().put("commentId", id)))
               .map(site);
@@ -76,11 +77,10 @@ public final class CommentEdits {
             return Future.succeededFuture();
           }
           boolean wasVisible = "visible".equals(old.status());
-          Future<Void> counts = wasVisible
-              ? pages.addVisible(tx, old.pageId(), -1).compose(ignored -> old.parentId() == null
+          Future<Void> counts = pages.recordChange(tx, old.pageId(), wasVisible ? -1 : 0)
+              .compose(ignored -> !wasVisible || old.parentId() == null
                   ? Future.<Void>succeededFuture()
-                  : comments.addReplyCount(tx, old.parentId(), -1))
-              : Future.succeededFuture();
+                  : comments.addReplyCount(tx, old.parentId(), -1));
           return counts
               .compose(ignored -> comments.setStatus(tx, id, "deleted"))
               .compose(ignored -> events.append(tx, old.siteId(), old.pageId(), "comment.deleted", id,

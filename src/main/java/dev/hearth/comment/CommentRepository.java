@@ -78,7 +78,7 @@ public final class CommentRepository {
   }
 
   public Future<Inserted> insert(SqlClient tx, String siteId, long pageId, Placement placement, long authorId,
-                                 RenderedBody body, String status) {
+                                 String authorName, RenderedBody body, String status) {
     Tuple params = Tuple.tuple()
         .addString(siteId)
         .addLong(pageId)
@@ -93,7 +93,8 @@ public final class CommentRepository {
         .addString(body.html())
         .addInteger(body.policyVersion())
         .addBoolean(placement.chronological())
-        .addString(status);
+        .addString(status)
+        .addString(authorName);
     return tx.preparedQuery(CommentSql.INSERT).execute(params).map(rows -> {
       Row row = rows.iterator().next();
       return new Inserted(row.getLong("id"), row.getOffsetDateTime("created_at"));
@@ -173,14 +174,16 @@ public final class CommentRepository {
    * The given threads in display order, with the first {@code perLevel} replies of each level,
    * plus the comments in {@code include} and their first replies (the way to a permalink).
    */
-  public Future<List<Comment>> threads(SqlClient client, List<Long> rootIds, int perLevel, List<Long> include) {
+  public Future<List<Comment>> threads(SqlClient client, List<Long> rootIds, int perLevel, int perThread,
+                                       List<Long> include) {
     if (rootIds.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
     Tuple params = Tuple.tuple()
         .addArrayOfLong(rootIds.toArray(Long[]::new))
         .addInteger(perLevel)
-        .addArrayOfLong(include.toArray(Long[]::new));
+        .addArrayOfLong(include.toArray(Long[]::new))
+        .addInteger(perThread);
     return client.preparedQuery(CommentSql.THREADS).execute(params).map(rows -> {
       List<Comment> comments = new ArrayList<>(rows.size());
       rows.forEach(row -> comments.add(toComment(row)));
@@ -189,8 +192,10 @@ public final class CommentRepository {
   }
 
   /** A slice of a comment's replies: those ranked after {@code afterRank}, with their first replies per level. */
-  public Future<List<RankedComment>> replies(SqlClient client, long parentId, int afterRank, int limit, int perLevel) {
-    return client.preparedQuery(CommentSql.REPLIES).execute(Tuple.of(parentId, afterRank, limit, perLevel)).map(rows -> {
+  public Future<List<RankedComment>> replies(SqlClient client, long parentId, int afterRank, int limit, int perLevel,
+                                             int perThread) {
+    return client.preparedQuery(CommentSql.REPLIES).execute(Tuple.of(parentId, afterRank, limit, perLevel, perThread))
+        .map(rows -> {
       List<RankedComment> comments = new ArrayList<>(rows.size());
       rows.forEach(row -> comments.add(new RankedComment(toComment(row), row.getInteger("sibling_rank"))));
       return comments;

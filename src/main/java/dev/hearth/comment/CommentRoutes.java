@@ -73,18 +73,18 @@ public final class CommentRoutes {
   private void context(RoutingContext ctx) {
     long id = commentId(ctx);
     QueryParams.of(ctx);
-    Responses.respond(ctx, 200, threads.context(id).map(ThreadPage::toJson));
+    threads.context(id).onSuccess(page -> Responses.encoded(ctx, 200, page.encode())).onFailure(ctx::fail);
   }
 
   /** GET /api/v1/threads?site=S&page=K[&sort=oldest|newest|top|replies][&cursor=C][&limit=N] → threads. */
   private void threads(RoutingContext ctx) {
     ThreadQuery query = ThreadQuery.parse(QueryParams.of(ctx, "site", "page", "sort", "cursor", "limit"));
-    Responses.respond(ctx, 200, threads.threads(query).map(thread -> {
+    threads.threads(query).map(thread -> {
       if (thread.page().isEmpty()) {
         throw ApiError.notFound("page_not_found", "No page '" + query.pageKey() + "' on this site has comments yet");
       }
-      return thread.toJson();
-    }));
+      return thread.encode();
+    }).onSuccess(json -> Responses.encoded(ctx, 200, json)).onFailure(ctx::fail);
   }
 
   /** GET /api/v1/counts?site=S&page=K1&page=K2... (up to 100 pages) → {site, counts: {K: n}}. */

@@ -87,9 +87,10 @@ public final class CommentService {
               .compose(ignored -> request.parentId() == null
                   ? comments.placeRoot(tx, page.id())
                   : comments.placeReply(tx, request.parentId(), true))
-              .compose(placement -> pages.addVisible(tx, page.id(), 1)
+              .compose(placement -> pages.recordChange(tx, page.id(), 1)
                   .compose(ignored -> authors.authorFor(tx, site, user, request))
-                  .compose(author -> comments.insert(tx, site.id(), page.id(), placement, author.userId(), body, status)
+                  .compose(author -> comments.insert(tx, site.id(), page.id(), placement, author.userId(), author.name(), body,
+                          status)
                       .compose(inserted -> events.append(tx, site.id(), page.id(), "comment.created", inserted.id(),
                               new JsonObject().put("commentId", inserted.id()))
                           .map(eventId -> {

@@ -7,7 +7,7 @@ final class CommentSql {
 
   static final String COLUMNS =
       "c.id, c.parent_id, c.root_id, c.depth, c.author_id, c.body, c.html, c.status, c.created_at, c.edited_at, "
-          + "c.reply_count, c.score, u.display_name as author_name";
+          + "c.reply_count, c.score, c.author_name";
 
   static final String PARENT_STATE =
       "select page_id, site_id, status from comments where id = $1";
@@ -32,9 +32,9 @@ final class CommentSql {
    */
   static final String INSERT =
       "insert into comments (id, site_id, page_id, parent_id, root_id, depth, sibling_rank, sort_key, path_max_rank, "
-          + "author_id, body, html, policy_version, status) "
+          + "author_id, author_name, body, html, policy_version, status) "
           + "select n.id, $1, $2, $3, coalesce($4, n.id), $6, $7, "
-          + "case when $13 then $5 || int8send(n.id) else $5 end, $8, $9, $10, $11, $12, $14 "
+          + "case when $13 then $5 || int8send(n.id) else $5 end, $8, $9, $15, $10, $11, $12, $14 "
           + "from (select nextval('comments_id_seq') as id) n "
           + "returning id, created_at";
 
@@ -76,22 +76,30 @@ final class CommentSql {
           + "and (status = 'visible' or child_seq > 0) order by id desc offset $3 limit 1";
 
   /**
-   * The threads of the given top-level comments in display order, each reply within the first
-   * $2 of its level (path_max_rank), plus any comment listed in $3 (the way to a permalink).
+   * The threads of the given top-level comments in display order: replies within the first $2
+   * of their level (path_max_rank), at most $4 comments per thread (a parent always comes
+   * before its replies in this order, so the cut never orphans one), plus the comments in $3
+   * and their first replies (the way down to a permalink).
    */
   static final String THREADS =
-      "select " + COLUMNS + " from comments c join users u on u.id = c.author_id "
-          + "where c.root_id = any($1::bigint[]) and (c.path_max_rank <= $2 or c.id = any($3::bigint[]) "
-          + "or c.parent_id = any($3::bigint[]) and c.sibling_rank <= $2) order by c.sort_key";
+      "select " + COLUMNS + " from (select c.*, row_number() over (partition by c.root_id order by c.sort_key) as position "
+          + "from comments c where c.root_id = any($1::bigint[]) and (c.path_max_rank <= $2 or c.id = any($3::bigint[]) "
+          + "or c.parent_id = any($3::bigint[]) and c.sibling_rank <= $2)) c "
+          + "where c.position <= $4 or c.id = any($3::bigint[]) or c.parent_id = any($3::bigint[]) order by c.sort_key";
 
-  /** Replies of one comment after a sibling rank, each with its own first replies per level. */
+  /**
+   * Replies of one comment after a sibling rank ($2), at most $3 of them, each with its own
+   * first $4 replies per level and at most $5 comments below it in display order.
+   */
   static final String REPLIES =
       "with recursive sub as ("
-          + " (select id, sort_key from comments where parent_id = $1 and sibling_rank > $2 order by sibling_rank limit $3)"
+          + " (select id, id as anchor, sort_key from comments where parent_id = $1 and sibling_rank > $2"
+          + " order by sibling_rank limit $3)"
           + " union all"
-          + " select c.id, c.sort_key from comments c join sub on c.parent_id = sub.id where c.sibling_rank <= $4"
-          + ") select " + COLUMNS + ", c.sibling_rank from sub join comments c on c.id = sub.id "
-          + "join users u on u.id = c.author_id order by c.sort_key";
+          + " select c.id, sub.anchor, c.sort_key from comments c join sub on c.parent_id = sub.id where c.sibling_rank <= $4"
+          + "), ranked as (select id, row_number() over (partition by anchor order by sort_key) as position from sub)"
+          + " select " + COLUMNS + ", c.sibling_rank from ranked r join comments c on c.id = r.id where r.position <= $5"
+          + " order by c.sort_key";
 
   static final String ANCESTORS =
       "with recursive up as (select id, parent_id from comments where id = $1"
@@ -99,7 +107,7 @@ final class CommentSql {
           + " select id from up";
 
   static final String ONE =
-      "select " + COLUMNS + ", c.page_id, c.site_id from comments c join users u on u.id = c.author_id where c.id = $1";
+      "select " + COLUMNS + ", c.page_id, c.site_id from comments c where c.id = $1";
 
   static final String UPDATE_AUTHOR_NAME =
       "update users set display_name = $2 where id = $1 and kind = 'anonymous'";

@@ -1,5 +1,7 @@
 package dev.hearth.comment;
 
+import dev.hearth.text.CommentMarkup;
+
 /**
  * A comment body as typed and as sanitized HTML. {@code source} must never be rendered as
  * HTML; {@code html} went through the one sanitizer policy, whose version is kept so bodies
@@ -8,6 +10,6 @@ package dev.hearth.comment;
 public record RenderedBody(String source, String html, int policyVersion) {
 
   public static RenderedBody of(String source) {
-    return new RenderedBody(source, PlainText.toHtml(source), PlainText.POLICY_VERSION);
+    return new RenderedBody(source, CommentMarkup.toHtml(source), CommentMarkup.POLICY_VERSION);
   }
 }

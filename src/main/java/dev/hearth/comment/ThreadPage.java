@@ -4,32 +4,33 @@ import dev.hearth.page.Page;
 import dev.hearth.site.Site;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * One page of a thread listing, ready to be shown as JSON or HTML. {@code target} is set when
- * the listing was opened for a permalink.
+ * One page of a thread listing. The comments are kept as encoded JSON (what the cache holds
+ * and the API sends as is); the page part is computed fresh, since auto-closing depends on
+ * the clock. {@code target} is set when the listing was opened for a permalink.
  */
-public record ThreadPage(Site site, String pageKey, Optional<Page> page, List<CommentTree.Node> threads,
+public record ThreadPage(Site site, String pageKey, Optional<Page> page, String commentsJson,
                          Optional<String> nextCursor, Optional<Long> target) {
 
   public int displayDepth() {
     return site.settings().displayDepth();
   }
 
-  public CommentJson json() {
-    return new CommentJson(displayDepth(), new Badges(page.map(Page::authorUserId).orElse(null)));
+  /** The API response, assembled around the encoded comments without decoding them. */
+  public String encode() {
+    JsonObject head = new JsonObject()
+        .put("page", page.map(p -> p.toJson(site.settings().autoCloseDays(), Instant.now()))
+            .orElseGet(() -> Page.emptyJson(pageKey)))
+        .put("nextCursor", nextCursor.orElse(null))
+        .put("displayDepth", displayDepth());
+    target.ifPresent(id -> head.put("target", id));
+    String encodedHead = head.encode();
+    return encodedHead.substring(0, encodedHead.length() - 1) + ",\"comments\":" + commentsJson + "}";
   }
 
   public JsonObject toJson() {
-    JsonObject json = new JsonObject()
-        .put("page", page.map(p -> p.toJson(site.settings().autoCloseDays(), Instant.now()))
-            .orElseGet(() -> Page.emptyJson(pageKey)))
-        .put("comments", json().threads(threads))
-        .put("nextCursor", nextCursor.orElse(null))
-        .put("displayDepth", displayDepth());
-    target.ifPresent(id -> json.put("target", id));
-    return json;
+    return new JsonObject(encode());
   }
 }

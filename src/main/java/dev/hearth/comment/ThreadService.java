@@ -21,11 +21,14 @@ import java.util.Optional;
 public final class ThreadService {
   /** Replies shown inline per level; the rest come from {@code /comments/{id}/replies}. */
   public static final int REPLIES_PER_LEVEL = 10;
+  /** Comments shown inline per top-level thread, in display order; the rest come from replies. */
+  public static final int COMMENTS_PER_THREAD = 50;
 
   private final Pool pool;
   private final SiteService sites;
   private final PageRepository pages;
   private final CommentRepository comments;
+  private final ThreadCache cache = new ThreadCache();
 
   public ThreadService(Pool pool, SiteService sites, PageRepository pages, CommentRepository comments) {
     this.pool = pool;
@@ -38,10 +41,18 @@ public final class ThreadService {
   public Future<ThreadPage> threads(ThreadQuery query) {
     return sites.get(query.siteId()).compose(site -> pages.find(pool, site.id(), query.pageKey()).compose(page -> {
       if (page.isEmpty()) {
-        return Future.succeededFuture(new ThreadPage(site, query.pageKey(), page, List.of(), Optional.empty(),
+        return Future.succeededFuture(new ThreadPage(site, query.pageKey(), page, "[]", Optional.empty(),
             Optional.empty()));
       }
-      return listing(site, page.get(), query.sort(), query.cursor(), query.limit(), List.of(), Optional.empty());
+      ThreadCache.Key key = new ThreadCache.Key(page.get().id(), page.get().version(), query.sort(),
+          query.cursor().map(ThreadCursor::encode).orElse(""), query.limit(), site.settings().displayDepth());
+      Optional<ThreadCache.Entry> cached = cache.get(key);
+      if (cached.isPresent()) {
+        return Future.succeededFuture(new ThreadPage(site, query.pageKey(), page, cached.get().commentsJson(),
+            cached.get().nextCursor(), Optional.empty()));
+      }
+      return listing(site, page.get(), query.sort(), query.cursor(), query.limit(), List.of(), Optional.empty())
+          .onSuccess(listed -> cache.put(key, new ThreadCache.Entry(listed.commentsJson(), listed.nextCursor())));
     }));
   }
 
@@ -51,14 +62,16 @@ public final class ThreadService {
       boolean more = roots.size() > limit;
       List<CommentRepository.RootRef> shown = more ? roots.subList(0, limit) : roots;
       List<Long> ids = shown.stream().map(CommentRepository.RootRef::id).toList();
-      return comments.threads(pool, ids, REPLIES_PER_LEVEL, include).map(rows -> {
+      return comments.threads(pool, ids, REPLIES_PER_LEVEL, COMMENTS_PER_THREAD, include).map(rows -> {
         Map<Long, CommentTree.Node> trees = CommentTree.build(rows);
         List<CommentTree.Node> ordered = ids.stream().map(trees::get).filter(Objects::nonNull).toList();
         Optional<String> next = more
             ? Optional.of(new ThreadCursor(sort, shown.get(shown.size() - 1).rankValue(), shown.get(shown.size() - 1).id())
                 .encode())
             : Optional.empty();
-        return new ThreadPage(site, page.key(), Optional.of(page), ordered, next, target);
+        String json = new CommentJson(site.settings().displayDepth(), new Badges(page.authorUserId()))
+            .threads(ordered).encode();
+        return new ThreadPage(site, page.key(), Optional.of(page), json, next, target);
       });
     });
   }
@@ -93,7 +106,7 @@ public final class ThreadService {
       CommentRepository.Located parent = found
           .orElseThrow(() -> ApiError.notFound("comment_not_found", "No comment " + commentId));
       return sites.get(parent.siteId()).compose(site -> pages.findById(pool, parent.pageId()).compose(page ->
-          comments.replies(pool, commentId, afterRank, limit + 1, REPLIES_PER_LEVEL).map(rows -> {
+          comments.replies(pool, commentId, afterRank, limit + 1, REPLIES_PER_LEVEL, COMMENTS_PER_THREAD).map(rows -> {
             List<CommentRepository.RankedComment> direct = rows.stream()
                 .filter(r -> Objects.equals(r.comment().parentId(), commentId)).toList();
             boolean more = direct.size() > limit;

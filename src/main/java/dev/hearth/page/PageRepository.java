@@ -44,9 +44,12 @@ public final class PageRepository {
     return tx.preparedQuery(PageSql.SET_AUTHOR).execute(Tuple.of(pageId, userId)).mapEmpty();
   }
 
-  /** Adjusts the visible comment count (+1 on a new visible comment, -1 when one is removed). */
-  public Future<Void> addVisible(SqlClient tx, long pageId, int delta) {
-    return tx.preparedQuery(PageSql.ADD_VISIBLE).execute(Tuple.of(pageId, delta)).mapEmpty();
+  /**
+   * Notes a change to the page's comments: bumps its version (which invalidates cached
+   * renderings on every node) and adjusts the visible count (+1 new, -1 removed, 0 edited).
+   */
+  public Future<Void> recordChange(SqlClient tx, long pageId, int visibleDelta) {
+    return tx.preparedQuery(PageSql.RECORD_CHANGE).execute(Tuple.of(pageId, visibleDelta)).mapEmpty();
   }
 
   public Future<Map<String, Integer>> counts(SqlClient client, String siteId, List<String> keys) {
@@ -66,6 +69,6 @@ public final class PageRepository {
   static Page toPage(Row row) {
     return new Page(row.getLong("id"), row.getString("site_id"), row.getString("key"), row.getString("url"),
         row.getString("title"), row.getBoolean("closed"), row.getInteger("comment_count"),
-        row.getLong("author_user_id"), row.getOffsetDateTime("first_comment_at"));
+        row.getLong("author_user_id"), row.getOffsetDateTime("first_comment_at"), row.getLong("version"));
   }
 }

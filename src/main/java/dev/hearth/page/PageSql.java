@@ -5,7 +5,8 @@ final class PageSql {
   private PageSql() {
   }
 
-  static final String COLUMNS = "id, site_id, key, url, title, closed, comment_count, author_user_id, first_comment_at";
+  static final String COLUMNS =
+      "id, site_id, key, url, title, closed, comment_count, author_user_id, first_comment_at, version";
 
   /**
    * Creates the page on its first comment. The url and title are kept from the first writer:
@@ -30,13 +31,13 @@ final class PageSql {
       "select " + COLUMNS + " from pages where site_id = $1 and key = $2 for update";
 
   static final String SET_CLOSED =
-      "update pages set closed = $2 where id = $1";
+      "update pages set closed = $2, version = version + 1 where id = $1";
 
   static final String SET_AUTHOR =
-      "update pages set author_user_id = $2 where id = $1";
+      "update pages set author_user_id = $2, version = version + 1 where id = $1";
 
-  static final String ADD_VISIBLE =
-      "update pages set comment_count = comment_count + $2, "
+  static final String RECORD_CHANGE =
+      "update pages set comment_count = comment_count + $2, version = version + 1, "
           + "first_comment_at = coalesce(first_comment_at, now()) where id = $1";
 
   static final String COUNTS =

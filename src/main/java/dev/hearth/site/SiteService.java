@@ -2,16 +2,29 @@ package dev.hearth.site;
 
 import dev.hearth.web.ApiError;
 import dev.hearth.web.JsonFields;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
+import java.time.Duration;
 import java.util.List;
 
-/** Creating, reading and configuring sites. */
+/**
+ * Creating, reading and configuring sites. Every request needs its site, so sites are cached
+ * per node for a few seconds: a settings change reaches other nodes within that time, and
+ * this node at once.
+ */
 public final class SiteService {
+  private static final Duration CACHE_TIME = Duration.ofSeconds(5);
+
   private final Pool pool;
   private final SiteRepository sites;
+  private final Cache<String, Site> cache = Caffeine.newBuilder()
+      .expireAfterWrite(CACHE_TIME)
+      .maximumSize(10_000)
+      .build();
 
   public SiteService(Pool pool, SiteRepository sites) {
     this.pool = pool;
@@ -34,9 +47,15 @@ public final class SiteService {
   }
 
   public Future<Site> get(String id) {
-    return sites.find(pool, id).map(found -> found
-        .orElseThrow(() -> ApiError.notFound("site_not_found", "No site with id '" + id + "'"))
-        .site());
+    Site cached = cache.getIfPresent(id);
+    if (cached != null) {
+      return Future.succeededFuture(cached);
+    }
+    return sites.find(pool, id).map(found -> {
+      Site site = found.orElseThrow(() -> ApiError.notFound("site_not_found", "No site with id '" + id + "'")).site();
+      cache.put(id, site);
+      return site;
+    });
   }
 
   public Future<Site> update(String id, JsonFields body) {
@@ -52,7 +71,10 @@ public final class SiteService {
           .map(origins -> sites.replaceOrigins(tx, id, origins))
           .orElse(Future.succeededFuture());
       return originsUpdate.compose(ignored -> sites.update(tx, id, name, settings));
-    })).compose(ignored -> get(id));
+    })).compose(ignored -> {
+      cache.invalidate(id);
+      return get(id);
+    });
   }
 
   private static boolean isDuplicate(Throwable failure) {

@@ -17,6 +17,15 @@ public final class Responses {
         .end(body.toBuffer());
   }
 
+  /** Sends JSON that is already encoded (cached renderings). */
+  public static Future<Void> encoded(RoutingContext ctx, int status, String json) {
+    return ctx.response()
+        .setStatusCode(status)
+        .putHeader("content-type", "application/json; charset=utf-8")
+        .putHeader("cache-control", "no-store")
+        .end(json);
+  }
+
   public static Future<Void> ok(RoutingContext ctx, JsonObject body) {
     return json(ctx, 200, body);
   }

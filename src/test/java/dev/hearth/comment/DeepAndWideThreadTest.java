@@ -35,18 +35,29 @@ class DeepAndWideThreadTest {
     }
     JsonObject thread = api.thread("edges", "deep", null);
     int displayDepth = thread.getInteger("displayDepth");
-    List<Long> seen = new ArrayList<>();
+    List<JsonObject> seen = new ArrayList<>();
     JsonObject level = thread.getJsonArray("comments").getJsonObject(0);
     for (int depth = 0; depth < displayDepth; depth++) {
-      seen.add(level.getLong("id"));
+      seen.add(level);
       JsonArray children = level.getJsonArray("children");
       if (depth < displayDepth - 1) {
         level = children.getJsonObject(0);
       } else {
-        children.forEach(flat -> seen.add(((JsonObject) flat).getLong("id")));
+        children.forEach(flat -> seen.add((JsonObject) flat));
       }
     }
-    assertEquals(ids, seen);
+    assertEquals(ThreadService.COMMENTS_PER_THREAD, seen.size(), "a thread shows a bounded number of comments inline");
+    // The rest is fetched from the last comment shown, a bounded slice at a time.
+    int requests = 0;
+    while (seen.get(seen.size() - 1).getBoolean("moreReplies") && requests++ < 100) {
+      long last = seen.get(seen.size() - 1).getLong("id");
+      JsonObject more = api.get("/api/v1/comments/" + last + "/replies").json();
+      JsonObject reply = more.getJsonArray("comments").getJsonObject(0);
+      seen.add(reply);
+      reply.getJsonArray("children").forEach(flat -> seen.add((JsonObject) flat));
+    }
+    assertEquals(ids, seen.stream().map(c -> c.getLong("id")).toList());
+    assertEquals(false, seen.get(999).getBoolean("moreReplies"));
   }
 
   @Test
