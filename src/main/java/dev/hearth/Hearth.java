@@ -89,9 +89,16 @@ public final class Hearth implements AutoCloseable {
     return vertx;
   }
 
+  /**
+   * Stops taking requests first (undeploying the HTTP verticles closes their servers), then
+   * closes the pool and Vert.x, then the embedded database, so no request meets a closed pool.
+   */
   @Override
   public void close() {
     try {
+      for (String deployment : vertx.deploymentIDs()) {
+        vertx.undeploy(deployment).await(30, TimeUnit.SECONDS);
+      }
       vertx.close().await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.warning("Vert.x did not close cleanly: " + e.getMessage());

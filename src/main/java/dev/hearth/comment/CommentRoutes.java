@@ -73,7 +73,7 @@ public final class CommentRoutes {
   private void context(RoutingContext ctx) {
     long id = commentId(ctx);
     QueryParams.of(ctx);
-    threads.context(id).onSuccess(page -> Responses.encoded(ctx, 200, page.encode())).onFailure(ctx::fail);
+    threads.context(id).onSuccess(page -> Responses.encoded(ctx, 200, page.encodedParts())).onFailure(ctx::fail);
   }
 
   /** GET /api/v1/threads?site=S&page=K[&sort=oldest|newest|top|replies][&cursor=C][&limit=N] → threads. */
@@ -83,8 +83,8 @@ public final class CommentRoutes {
       if (thread.page().isEmpty()) {
         throw ApiError.notFound("page_not_found", "No page '" + query.pageKey() + "' on this site has comments yet");
       }
-      return thread.encode();
-    }).onSuccess(json -> Responses.encoded(ctx, 200, json)).onFailure(ctx::fail);
+      return thread.encodedParts();
+    }).onSuccess(parts -> Responses.encoded(ctx, 200, parts)).onFailure(ctx::fail);
   }
 
   /** GET /api/v1/counts?site=S&page=K1&page=K2... (up to 100 pages) → {site, counts: {K: n}}. */

@@ -2,6 +2,7 @@ package dev.hearth.comment;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.buffer.Buffer;
 import java.util.Optional;
 
 /**
@@ -10,18 +11,18 @@ import java.util.Optional;
  * stale: a changed page simply misses and old entries age out. Bounded by size.
  */
 public final class ThreadCache {
-  private static final long MAX_CHARS = 32L * 1024 * 1024;
+  private static final long MAX_BYTES = 32L * 1024 * 1024;
 
   /** What a rendering depends on. */
   public record Key(long pageId, long pageVersion, ThreadSort sort, String cursor, int limit, int displayDepth) {
   }
 
   /** The encoded comments and the cursor of the next page. */
-  public record Entry(String commentsJson, Optional<String> nextCursor) {
+  public record Entry(Buffer commentsJson, Optional<String> nextCursor) {
   }
 
   private final Cache<Key, Entry> cache = Caffeine.newBuilder()
-      .maximumWeight(MAX_CHARS)
+      .maximumWeight(MAX_BYTES)
       .weigher((Key key, Entry entry) -> entry.commentsJson().length() + 200)
       .build();
 

@@ -6,6 +6,7 @@ import dev.hearth.site.Site;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.ApiError;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -28,6 +29,7 @@ public final class ThreadService {
   private final SiteService sites;
   private final PageRepository pages;
   private final CommentRepository comments;
+  private static final Buffer EMPTY = Buffer.buffer("[]");
   private final ThreadCache cache = new ThreadCache();
 
   public ThreadService(Pool pool, SiteService sites, PageRepository pages, CommentRepository comments) {
@@ -41,7 +43,7 @@ public final class ThreadService {
   public Future<ThreadPage> threads(ThreadQuery query) {
     return sites.get(query.siteId()).compose(site -> pages.find(pool, site.id(), query.pageKey()).compose(page -> {
       if (page.isEmpty()) {
-        return Future.succeededFuture(new ThreadPage(site, query.pageKey(), page, "[]", Optional.empty(),
+        return Future.succeededFuture(new ThreadPage(site, query.pageKey(), page, EMPTY, Optional.empty(),
             Optional.empty()));
       }
       ThreadCache.Key key = new ThreadCache.Key(page.get().id(), page.get().version(), query.sort(),
@@ -69,8 +71,8 @@ public final class ThreadService {
             ? Optional.of(new ThreadCursor(sort, shown.get(shown.size() - 1).rankValue(), shown.get(shown.size() - 1).id())
                 .encode())
             : Optional.empty();
-        String json = new CommentJson(site.settings().displayDepth(), new Badges(page.authorUserId()))
-            .threads(ordered).encode();
+        Buffer json = new CommentJson(site.settings().displayDepth(), new Badges(page.authorUserId()))
+            .threads(ordered).toBuffer();
         return new ThreadPage(site, page.key(), Optional.of(page), json, next, target);
       });
     });

@@ -30,7 +30,7 @@ public final class ThreadView {
     model.put("comments", comments(json.getJsonArray("comments"), now));
     String next = json.getString("nextCursor");
     model.put("nextCursor", next != null);
-    model.put("moreHref", next == null ? "" : "?site=" + encode(thread.site().id()) + "&page="
+    model.put("moreHref", next == null ? "" : "/embed/fragment?site=" + encode(thread.site().id()) + "&page="
         + encode(thread.pageKey()) + "&cursor=" + encode(next));
     return model;
   }
@@ -52,6 +52,7 @@ public final class ThreadView {
     view.put("createdAt", createdAt);
     view.put("createdAgo", RelativeTime.describe(Instant.parse(createdAt), now));
     view.put("edited", comment.getString("editedAt") != null);
+    view.put("moreReplies", comment.getBoolean("moreReplies", false));
     view.put("html", removed ? "" : comment.getString("html"));
     JsonArray children = comment.getJsonArray("children");
     view.put("children", children == null ? List.of() : comments(children, now));
