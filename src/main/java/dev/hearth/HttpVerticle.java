@@ -1,5 +1,6 @@
 package dev.hearth;
 
+import dev.hearth.apidoc.ApiDocRoutes;
 import dev.hearth.comment.CommentRoutes;
 import dev.hearth.demo.DemoRoutes;
 import dev.hearth.embed.FragmentRoutes;
@@ -11,6 +12,7 @@ import dev.hearth.web.JsonBody;
 import dev.hearth.web.SecurityHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -26,6 +28,20 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(services.config().host())
+        .setPort(services.config().port())
+        .setCompressionSupported(true)
+        .setMaxInitialLineLength(8192)
+        .setMaxHeaderSize(16384);
+    return vertx.createHttpServer(options).requestHandler(router(vertx, services)).listen();
+  }
+
+  /**
+   * Every route Hearth serves, with the shared handlers and JSON error answers. Public so the
+   * API description can be checked against the routes that really exist.
+   */
+  public static Router router(Vertx vertx, Services services) {
     Router router = Router.router(vertx);
     FailureHandler failures = new FailureHandler();
     router.route().handler(new SecurityHeaders());
@@ -37,18 +53,13 @@ public final class HttpVerticle extends VerticleBase {
     new CommentRoutes(services.posting(), services.edits(), services.threads()).mount(router);
     new FragmentRoutes(services.threads(), services.templates()).mount(router);
     new DemoRoutes(services.threads(), services.templates()).mount(router);
+    new ApiDocRoutes().mount(router);
     router.route("/static/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
 
     router.route().failureHandler(failures);
     for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {
       router.errorHandler(status, failures.forStatus(status));
     }
-    HttpServerOptions options = new HttpServerOptions()
-        .setHost(services.config().host())
-        .setPort(services.config().port())
-        .setCompressionSupported(true)
-        .setMaxInitialLineLength(8192)
-        .setMaxHeaderSize(16384);
-    return vertx.createHttpServer(options).requestHandler(router).listen();
+    return router;
   }
 }
