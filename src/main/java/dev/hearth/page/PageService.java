@@ -29,7 +29,7 @@ public final class PageService {
   public Future<JsonObject> update(String siteId, String key, JsonFields body) {
     body.allowOnly("closed", "authorUserId");
     java.util.Optional<Boolean> closed = body.optionalBoolean("closed");
-    boolean setAuthor = body.has("authorUserId");
+    boolean setAuthor = body.present("authorUserId");
     Long authorUserId = body.optionalLong("authorUserId").orElse(null);
     if (key.isBlank() || key.length() > 512) {
       throw ApiError.notFound("page_not_found", "No such page");

@@ -101,14 +101,14 @@ public record SiteSettings(
         .put("autoCloseDays", autoCloseDays)
         .put("commentIntervalSeconds", commentIntervalSeconds)
         .put("premoderation", premoderation)
-        .put("newAuthorHeldCount", newAuthorHeldCount)
-        .put("maxLinks", maxLinks)
         .put("ssoConfigured", ssoSecret != null);
   }
 
   /** Every setting but the write-only SSO secret, for the site's owners. */
   public JsonObject toPrivilegedJson() {
     return toPublicJson()
+        .put("maxLinks", maxLinks)
+        .put("newAuthorHeldCount", newAuthorHeldCount)
         .put("bannedWords", new JsonArray(bannedWords))
         .put("suspectWords", new JsonArray(suspectWords))
         .put("reportHideThreshold", reportHideThreshold);

@@ -37,6 +37,11 @@ public final class JsonFields {
     return this;
   }
 
+  /** Whether the field was sent at all, even as null (null can mean "clear this"). */
+  public boolean present(String name) {
+    return object.containsKey(name);
+  }
+
   public boolean has(String name) {
     return object.containsKey(name) && object.getValue(name) != null;
   }

@@ -44,9 +44,12 @@ class SiteApiTest {
     assertEquals(true, patched.json().getJsonObject("settings").getBoolean("ssoConfigured"));
     // A later PATCH of another setting keeps the earlier overrides.
     api.adminJson("PATCH", "/api/v1/sites/patchy", new JsonObject().put("settings", new JsonObject().put("maxLinks", 5)));
-    JsonObject settings = api.get("/api/v1/sites/patchy").json().getJsonObject("settings");
+    JsonObject settings = api.send("GET", "/api/v1/sites/patchy", null, null,
+        java.util.Map.of("Authorization", "Bearer " + TestHearth.ADMIN_TOKEN)).json().getJsonObject("settings");
     assertEquals(4, settings.getInteger("displayDepth"));
     assertEquals(5, settings.getInteger("maxLinks"));
+    assertNull(api.get("/api/v1/sites/patchy").json().getJsonObject("settings").getValue("maxLinks"),
+        "what holds a comment for review is not public");
   }
 
   @Test
