@@ -99,6 +99,36 @@ public final class Api {
         Map.of("Authorization", "Bearer " + adminToken));
   }
 
+  /** Sends JSON (or no body when {@code json} is null) with {@code Authorization: Bearer} unless the token is null. */
+  public Response json(String method, String path, Object json, String bearer) {
+    Map<String, String> headers = bearer == null ? Map.of() : Map.of("Authorization", "Bearer " + bearer);
+    return send(method, path, json == null ? null : "application/json",
+        json == null ? null : json.toString().getBytes(StandardCharsets.UTF_8), headers);
+  }
+
+  /** The JSON of POST /api/v1/comments; {@code author} may be null (a token then says who writes). */
+  public static JsonObject newComment(String site, String page, Long parentId, String author, String body) {
+    JsonObject json = new JsonObject()
+        .put("site", site)
+        .put("page", new JsonObject().put("key", page))
+        .put("body", body);
+    if (author != null) {
+      json.put("author", new JsonObject().put("name", author));
+    }
+    if (parentId != null) {
+      json.put("parentId", parentId);
+    }
+    return json;
+  }
+
+  /** Changes a site's settings with the admin token (fails unless 200). */
+  public void updateSettings(String site, JsonObject settings) {
+    Response response = adminJson("PATCH", "/api/v1/sites/" + site, new JsonObject().put("settings", settings));
+    if (response.status() != 200) {
+      throw new IllegalStateException("settings update failed: " + response.status() + " " + response.body());
+    }
+  }
+
   /** Creates a site whose origins are the given ones; returns its id. */
   public String createSite(String id, String... origins) {
     Response response = adminJson("POST", "/api/v1/sites",

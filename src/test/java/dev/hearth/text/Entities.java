@@ -8,7 +8,7 @@ import java.util.Map;
  * see through scheme disguises: numeric references with or without the semicolon, and the named
  * ones that spell URL syntax.
  */
-final class Entities {
+public final class Entities {
   private Entities() {
   }
 
@@ -21,7 +21,7 @@ final class Entities {
       Map.entry("num", "#"), Map.entry("percnt", "%"), Map.entry("equals", "="),
       Map.entry("grave", "`"), Map.entry("bsol", "\\"), Map.entry("semi", ";"));
 
-  static String decode(String text) {
+  public static String decode(String text) {
     StringBuilder out = new StringBuilder(text.length());
     int i = 0;
     while (i < text.length()) {
