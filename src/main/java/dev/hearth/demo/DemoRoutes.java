@@ -3,6 +3,7 @@ package dev.hearth.demo;
 import dev.hearth.comment.ThreadService;
 import dev.hearth.comment.ThreadQuery;
 import dev.hearth.comment.ThreadSort;
+import dev.hearth.embed.FragmentRoutes;
 import dev.hearth.embed.HtmlResponses;
 import dev.hearth.embed.ThreadView;
 import dev.hearth.web.Templates;
@@ -35,6 +36,8 @@ public final class DemoRoutes {
         .map(thread -> {
           Map<String, Object> model = ThreadView.of(thread, Instant.now());
           model.put("title", DemoSite.PAGE_TITLE);
+          model.put("moreHref", thread.nextCursor()
+              .map(next -> FragmentRoutes.nextPageHref(query, next)).orElse(""));
           return templates.render("demo", model);
         })
         .onSuccess(html -> HtmlResponses.send(ctx, html))

@@ -30,8 +30,7 @@ public final class ThreadView {
     model.put("comments", comments(json.getJsonArray("comments"), now));
     String next = json.getString("nextCursor");
     model.put("nextCursor", next != null);
-    model.put("moreHref", next == null ? "" : "/embed/fragment?site=" + encode(thread.site().id()) + "&page="
-        + encode(thread.pageKey()) + "&cursor=" + encode(next));
+    model.put("moreHref", "");
     return model;
   }
 
@@ -65,9 +64,5 @@ public final class ThreadView {
       out.add(comment(array.getJsonObject(i), now));
     }
     return out;
-  }
-
-  private static String encode(String value) {
-    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
   }
 }

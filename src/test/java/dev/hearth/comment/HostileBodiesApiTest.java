@@ -182,7 +182,8 @@ class HostileBodiesApiTest {
         }
       }
       Matcher more = MORE_LINK.matcher(fragment.body());
-      path = more.find() ? "/embed/fragment" + Entities.decode(more.group(1)) : null;
+      path = more.find() ? Entities.decode(more.group(1)) : null;
+      assertTrue(path == null || path.contains("limit=100"), "the next page keeps the page size: " + path);
       assertTrue(++pages < 50, "fragment pages never end");
     }
     assertTrue(pages >= 2, "the corpus spans more than one fragment page");
