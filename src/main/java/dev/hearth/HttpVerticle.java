@@ -6,6 +6,7 @@ import dev.hearth.demo.DemoRoutes;
 import dev.hearth.embed.FragmentRoutes;
 import dev.hearth.health.HealthRoutes;
 import dev.hearth.page.PageRoutes;
+import dev.hearth.role.RoleRoutes;
 import dev.hearth.site.SiteRoutes;
 import dev.hearth.web.FailureHandler;
 import dev.hearth.web.JsonBody;
@@ -48,8 +49,9 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(BodyHandler.create(false).setBodyLimit(JsonBody.MAX_BYTES));
 
     new HealthRoutes(services.pool()).mount(router);
-    new SiteRoutes(services.sites(), services.admin()).mount(router);
-    new PageRoutes(services.pages(), services.admin()).mount(router);
+    new SiteRoutes(services.sites(), services.admin(), services.access()).mount(router);
+    new PageRoutes(services.pages(), services.access()).mount(router);
+    new RoleRoutes(services.roles(), services.access()).mount(router);
     new CommentRoutes(services.posting(), services.edits(), services.threads()).mount(router);
     new FragmentRoutes(services.threads(), services.templates()).mount(router);
     new DemoRoutes(services.threads(), services.templates()).mount(router);

@@ -12,7 +12,12 @@ import dev.hearth.demo.DemoSite;
 import dev.hearth.event.EventLog;
 import dev.hearth.idempotency.IdempotencyKeys;
 import dev.hearth.page.PageRepository;
+import dev.hearth.moderation.Sanctions;
 import dev.hearth.page.PageService;
+import dev.hearth.role.RoleRepository;
+import dev.hearth.role.RoleService;
+import dev.hearth.role.SiteAccess;
+import dev.hearth.role.StaffDirectory;
 import dev.hearth.site.SiteRepository;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.Templates;
@@ -26,8 +31,10 @@ public record Services(
     Config config,
     Pool pool,
     AdminGuard admin,
+    SiteAccess access,
     SiteService sites,
     PageService pages,
+    RoleService roles,
     CommentService posting,
     CommentEdits edits,
     ThreadService threads,
@@ -39,14 +46,19 @@ public record Services(
     PageRepository pageRepository = new PageRepository();
     CommentRepository commentRepository = new CommentRepository();
     EventLog events = new EventLog();
-    CommentAuthors authors = new CommentAuthors(pool, new Tokens(), commentRepository);
+    Tokens tokens = new Tokens();
+    RoleRepository roleRepository = new RoleRepository();
+    StaffDirectory staff = new StaffDirectory(pool, roleRepository);
+    SiteAccess access = new SiteAccess(pool, adminToken, tokens, roleRepository);
+    CommentAuthors authors = new CommentAuthors(pool, tokens, commentRepository, new Sanctions());
     CommentService posting = new CommentService(pool, sites, pageRepository, commentRepository, authors, events,
-        new IdempotencyKeys());
-    return new Services(config, pool, new AdminGuard(adminToken), sites,
+        new IdempotencyKeys(), staff);
+    return new Services(config, pool, new AdminGuard(adminToken), access, sites,
         new PageService(pool, sites, pageRepository, events),
+        new RoleService(pool, sites, roleRepository, staff),
         posting,
-        new CommentEdits(pool, sites, pageRepository, commentRepository, authors, events),
-        new ThreadService(pool, sites, pageRepository, commentRepository),
+        new CommentEdits(pool, sites, pageRepository, commentRepository, authors, events, staff),
+        new ThreadService(pool, sites, pageRepository, commentRepository, staff),
         new DemoSite(pool, sites, posting), new Templates());
   }
 }

@@ -1,13 +1,19 @@
 package dev.hearth.comment;
 
+import java.util.Map;
+
 /**
- * Which badge a comment's author carries on a page: "Author" for the page's own author.
- * Staff roles add theirs here once sites have roles.
+ * Which badge a comment's author carries on a page: the site role of staff ("Owner",
+ * "Moderator"), else "Author" for the page's own author.
  */
-public record Badges(Long pageAuthorId) {
-  public static final Badges NONE = new Badges(null);
+public record Badges(Long pageAuthorId, Map<Long, String> staff) {
+  public static final Badges NONE = new Badges(null, Map.of());
 
   public String of(long authorId) {
+    String role = staff.get(authorId);
+    if (role != null) {
+      return role;
+    }
     return pageAuthorId != null && pageAuthorId == authorId ? "Author" : null;
   }
 }

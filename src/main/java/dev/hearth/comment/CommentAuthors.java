@@ -2,6 +2,7 @@ package dev.hearth.comment;
 
 import dev.hearth.auth.AuthUser;
 import dev.hearth.auth.Tokens;
+import dev.hearth.moderation.Sanctions;
 import dev.hearth.site.Site;
 import dev.hearth.web.ApiError;
 import io.vertx.core.Future;
@@ -22,11 +23,13 @@ public final class CommentAuthors {
   private final Pool pool;
   private final Tokens tokens;
   private final CommentRepository comments;
+  private final Sanctions sanctions;
 
-  public CommentAuthors(Pool pool, Tokens tokens, CommentRepository comments) {
+  public CommentAuthors(Pool pool, Tokens tokens, CommentRepository comments, Sanctions sanctions) {
     this.pool = pool;
     this.tokens = tokens;
     this.comments = comments;
+    this.sanctions = sanctions;
   }
 
   /** The author of a new comment, and a token when one was just issued. */
@@ -38,24 +41,27 @@ public final class CommentAuthors {
     if (bearer.isEmpty()) {
       return Future.succeededFuture(Optional.empty());
     }
-    return tokens.resolve(pool, bearer.get()).map(user -> {
+    return tokens.resolve(pool, bearer.get()).compose(user -> {
       AuthUser found = user.orElseThrow(() -> new ApiError(401, "invalid_token",
           "The token is unknown, expired or signed out; sign in again"));
       if (!found.siteId().equals(site.id())) {
         throw ApiError.forbidden("wrong_site", "This token belongs to another site");
       }
-      return Optional.of(found);
+      return sanctions.checkMayWrite(pool, found.id()).map(Optional.of(found));
     });
   }
 
-  /** The user a bearer token identifies on this site, required (edits and deletes). */
+  /** The user a bearer token identifies, required and allowed to write (edits and deletes). */
   public Future<AuthUser> required(Optional<String> bearer) {
     if (bearer.isEmpty()) {
       return Future.failedFuture(ApiError.unauthorized(
           "Send the token you received with your comment as Authorization: Bearer <token>"));
     }
-    return tokens.resolve(pool, bearer.get()).map(user -> user.orElseThrow(() -> new ApiError(401, "invalid_token",
-        "The token is unknown, expired or signed out; sign in again")));
+    return tokens.resolve(pool, bearer.get()).compose(user -> {
+      AuthUser found = user.orElseThrow(() -> new ApiError(401, "invalid_token",
+          "The token is unknown, expired or signed out; sign in again"));
+      return sanctions.checkMayWrite(pool, found.id()).map(found);
+    });
   }
 
   public Future<Author> authorFor(SqlClient tx, Site site, Optional<AuthUser> user, NewComment request) {

@@ -27,9 +27,11 @@ public final class CommentEdits {
   private final CommentRepository comments;
   private final CommentAuthors authors;
   private final EventLog events;
+  private final StaffBadges staff;
 
   public CommentEdits(Pool pool, SiteService sites, PageRepository pages, CommentRepository comments,
-                      CommentAuthors authors, EventLog events) {
+                      CommentAuthors authors, EventLog events, StaffBadges staff) {
+    this.staff = staff;
     this.pool = pool;
     this.sites = sites;
     this.pages = pages;
@@ -114,8 +116,9 @@ public final class CommentEdits {
   private Future<JsonObject> current(Site site, long id) {
     return comments.find(pool, id).compose(found -> {
       CommentRepository.Located located = found.orElseThrow(() -> ApiError.notFound("comment_not_found", "No comment " + id));
-      return pages.findById(pool, located.pageId()).map(page ->
-          new CommentJson(site.settings().displayDepth(), new Badges(page.authorUserId())).comment(located.comment()));
+      return pages.findById(pool, located.pageId()).compose(page -> staff.of(site.id()).map(staffBadges ->
+          new CommentJson(site.settings().displayDepth(), new Badges(page.authorUserId(), staffBadges))
+              .comment(located.comment())));
     });
   }
 }

@@ -28,9 +28,11 @@ public final class CommentService {
   private final CommentAuthors authors;
   private final EventLog events;
   private final IdempotencyKeys idempotency;
+  private final StaffBadges staff;
 
   public CommentService(Pool pool, SiteService sites, PageRepository pages, CommentRepository comments,
-                        CommentAuthors authors, EventLog events, IdempotencyKeys idempotency) {
+                        CommentAuthors authors, EventLog events, IdempotencyKeys idempotency, StaffBadges staff) {
+    this.staff = staff;
     this.pool = pool;
     this.sites = sites;
     this.pages = pages;
@@ -59,23 +61,24 @@ public final class CommentService {
       }
       request.checkBodyLength(site.settings().maxBodyLength());
       RenderedBody body = RenderedBody.of(request.body());
-      return authors.signedIn(bearer, site).compose(user -> pool.withTransaction(tx -> {
+      return authors.signedIn(bearer, site).compose(user -> staff.of(site.id()).compose(staffBadges ->
+          pool.withTransaction(tx -> {
         Future<Optional<StoredResponse>> claimed = key
             .map(k -> idempotency.claim(tx, IDEMPOTENCY_SCOPE, k.key(), k.requestHash()))
             .orElse(Future.succeededFuture(Optional.empty()));
         return claimed.compose(previous -> previous.isPresent()
             ? Future.succeededFuture(previous.get())
-            : insert(tx, site, request, body, user).compose(created -> {
+            : insert(tx, site, request, body, user, staffBadges).compose(created -> {
               StoredResponse response = new StoredResponse(201, created);
               return key.map(k -> idempotency.complete(tx, IDEMPOTENCY_SCOPE, k.key(), 201, created).map(response))
                   .orElse(Future.succeededFuture(response));
             }));
-      }));
+      })));
     });
   }
 
   private Future<JsonObject> insert(SqlClient tx, Site site, NewComment request, RenderedBody body,
-                                    Optional<AuthUser> user) {
+                                    Optional<AuthUser> user, java.util.Map<Long, String> staffBadges) {
     String status = "visible";
     // The page row is locked first: writes to one page serialize, so its event ids commit in order.
     return pages.upsertLocked(tx, site.id(), request.pageKey(), request.pageUrl(), request.pageTitle())
@@ -98,7 +101,8 @@ public final class CommentService {
                                 placement.parentId() == null ? inserted.id() : placement.rootId(), placement.depth(),
                                 author.userId(), author.name(), body.source(), body.html(), status,
                                 inserted.createdAt(), null, 0, 0);
-                            JsonObject json = new CommentJson(site.settings().displayDepth(), new Badges(page.authorUserId()))
+                            JsonObject json = new CommentJson(site.settings().displayDepth(),
+                                new Badges(page.authorUserId(), staffBadges))
                                 .comment(comment)
                                 .put("children", new JsonArray())
                                 .put("page", page.toJson(site.settings().autoCloseDays(), Instant.now())

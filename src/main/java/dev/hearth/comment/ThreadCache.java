@@ -8,13 +8,15 @@ import java.util.Optional;
 /**
  * Rendered pages of threads, per node. A key carries the page's version, which every change
  * to the page or its comments bumps in the writing transaction, so an entry can never be
- * stale: a changed page simply misses and old entries age out. Bounded by size.
+ * stale: a changed page simply misses and old entries age out. Settings and staff badges
+ * that shape the rendering are part of the key too. Bounded by size.
  */
 public final class ThreadCache {
   private static final long MAX_BYTES = 32L * 1024 * 1024;
 
   /** What a rendering depends on. */
-  public record Key(long pageId, long pageVersion, ThreadSort sort, String cursor, int limit, int displayDepth) {
+  public record Key(long pageId, long pageVersion, ThreadSort sort, String cursor, int limit, int displayDepth,
+                    int staffBadgesHash) {
   }
 
   /** The encoded comments and the cursor of the next page. */

@@ -25,18 +25,22 @@ public final class ThreadService {
   /** Comments shown inline per top-level thread, in display order; the rest come from replies. */
   public static final int COMMENTS_PER_THREAD = 50;
 
+  private static final Buffer EMPTY = Buffer.buffer("[]");
+
   private final Pool pool;
   private final SiteService sites;
   private final PageRepository pages;
   private final CommentRepository comments;
-  private static final Buffer EMPTY = Buffer.buffer("[]");
+  private final StaffBadges staff;
   private final ThreadCache cache = new ThreadCache();
 
-  public ThreadService(Pool pool, SiteService sites, PageRepository pages, CommentRepository comments) {
+  public ThreadService(Pool pool, SiteService sites, PageRepository pages, CommentRepository comments,
+                       StaffBadges staff) {
     this.pool = pool;
     this.sites = sites;
     this.pages = pages;
     this.comments = comments;
+    this.staff = staff;
   }
 
   /** One page of threads: the top-level comments chosen by sort and cursor, each with its first replies. */
@@ -46,20 +50,27 @@ public final class ThreadService {
         return Future.succeededFuture(new ThreadPage(site, query.pageKey(), page, EMPTY, Optional.empty(),
             Optional.empty()));
       }
-      ThreadCache.Key key = new ThreadCache.Key(page.get().id(), page.get().version(), query.sort(),
-          query.cursor().map(ThreadCursor::encode).orElse(""), query.limit(), site.settings().displayDepth());
-      Optional<ThreadCache.Entry> cached = cache.get(key);
-      if (cached.isPresent()) {
-        return Future.succeededFuture(new ThreadPage(site, query.pageKey(), page, cached.get().commentsJson(),
-            cached.get().nextCursor(), Optional.empty()));
-      }
-      return listing(site, page.get(), query.sort(), query.cursor(), query.limit(), List.of(), Optional.empty())
-          .onSuccess(listed -> cache.put(key, new ThreadCache.Entry(listed.commentsJson(), listed.nextCursor())));
+      return staff.of(site.id()).compose(staffBadges -> cachedListing(site, page.get(), query, staffBadges));
     }));
   }
 
-  private Future<ThreadPage> listing(Site site, Page page, ThreadSort sort, Optional<ThreadCursor> cursor, int limit,
-                                     List<Long> include, Optional<Long> target) {
+  private Future<ThreadPage> cachedListing(Site site, Page page, ThreadQuery query, Map<Long, String> staffBadges) {
+    ThreadCache.Key key = new ThreadCache.Key(page.id(), page.version(), query.sort(),
+        query.cursor().map(ThreadCursor::encode).orElse(""), query.limit(), site.settings().displayDepth(),
+        staffBadges.hashCode());
+    Optional<ThreadCache.Entry> cached = cache.get(key);
+    if (cached.isPresent()) {
+      return Future.succeededFuture(new ThreadPage(site, query.pageKey(), Optional.of(page),
+          cached.get().commentsJson(), cached.get().nextCursor(), Optional.empty()));
+    }
+    return listing(site, page, new Badges(page.authorUserId(), staffBadges), query.sort(), query.cursor(),
+        query.limit(), List.of(), Optional.empty())
+        .onSuccess(listed -> cache.put(key, new ThreadCache.Entry(listed.commentsJson(), listed.nextCursor())));
+  }
+
+  private Future<ThreadPage> listing(Site site, Page page, Badges badges, ThreadSort sort,
+                                     Optional<ThreadCursor> cursor, int limit, List<Long> include,
+                                     Optional<Long> target) {
     return comments.roots(pool, page.id(), sort, cursor, limit + 1).compose(roots -> {
       boolean more = roots.size() > limit;
       List<CommentRepository.RootRef> shown = more ? roots.subList(0, limit) : roots;
@@ -71,8 +82,7 @@ public final class ThreadService {
             ? Optional.of(new ThreadCursor(sort, shown.get(shown.size() - 1).rankValue(), shown.get(shown.size() - 1).id())
                 .encode())
             : Optional.empty();
-        Buffer json = new CommentJson(site.settings().displayDepth(), new Badges(page.authorUserId()))
-            .threads(ordered).toBuffer();
+        Buffer json = new CommentJson(site.settings().displayDepth(), badges).threads(ordered).toBuffer();
         return new ThreadPage(site, page.key(), Optional.of(page), json, next, target);
       });
     });
@@ -94,9 +104,10 @@ public final class ThreadService {
                 Future<Optional<Long>> before = position == 0
                     ? Future.succeededFuture(Optional.empty())
                     : comments.rootBefore(pool, page.id(), rootId, offsetInPage);
-                return before.compose(cursorId -> listing(site, page, ThreadSort.OLDEST,
+                return before.compose(cursorId -> staff.of(site.id()).compose(staffBadges -> listing(site, page,
+                    new Badges(page.authorUserId(), staffBadges), ThreadSort.OLDEST,
                     cursorId.map(id -> new ThreadCursor(ThreadSort.OLDEST, 0, id)), ThreadQuery.DEFAULT_LIMIT, path,
-                    Optional.of(commentId)));
+                    Optional.of(commentId))));
               }))));
     });
   }
@@ -108,6 +119,7 @@ public final class ThreadService {
       CommentRepository.Located parent = found
           .orElseThrow(() -> ApiError.notFound("comment_not_found", "No comment " + commentId));
       return sites.get(parent.siteId()).compose(site -> pages.findById(pool, parent.pageId()).compose(page ->
+          staff.of(site.id()).compose(staffBadges ->
           comments.replies(pool, commentId, afterRank, limit + 1, REPLIES_PER_LEVEL, COMMENTS_PER_THREAD).map(rows -> {
             List<CommentRepository.RankedComment> direct = rows.stream()
                 .filter(r -> Objects.equals(r.comment().parentId(), commentId)).toList();
@@ -117,14 +129,15 @@ public final class ThreadService {
             Map<Long, CommentTree.Node> trees = CommentTree.buildUnder(commentId,
                 rows.stream().map(CommentRepository.RankedComment::comment).toList());
             trees.remove(cutoffId);
-            CommentJson json = new CommentJson(site.settings().displayDepth(), new Badges(page.authorUserId()));
+            CommentJson json = new CommentJson(site.settings().displayDepth(),
+                new Badges(page.authorUserId(), staffBadges));
             JsonArray replies = json.threads(trees.values());
             return new JsonObject()
                 .put("parentId", commentId)
                 .put("comments", replies)
                 .put("nextCursor", more ? encodeRepliesCursor(lastRank) : null)
                 .put("displayDepth", site.settings().displayDepth());
-          })));
+          }))));
     });
   }
 

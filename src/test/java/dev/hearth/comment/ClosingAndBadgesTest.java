@@ -91,13 +91,13 @@ class ClosingAndBadgesTest {
   }
 
   @Test
-  void closingNeedsTheAdminToken() {
+  void closingNeedsStaffOfTheSite() {
     String ownerToken = post("guarded", null, "Ann", "Mine").json().getString("ownerToken");
     JsonObject close = new JsonObject().put("closed", true);
     String path = "/api/v1/sites/" + SITE + "/pages/guarded";
     assertError(hearth.api().json("PATCH", path, close, null), 401, "unauthorized");
     assertError(hearth.api().json("PATCH", path, close, ownerToken), 403, "forbidden");
-    assertError(hearth.api().json("PATCH", path, close, "wrong-admin-token"), 403, "forbidden");
+    assertError(hearth.api().json("PATCH", path, close, "wrong-admin-token"), 401, "invalid_token");
     assertError(hearth.api().json("PATCH", path, new JsonObject().put("authorUserId", 1), ownerToken), 403,
         "forbidden");
     assertFalse(hearth.api().thread(SITE, "guarded", null).getJsonObject("page").getBoolean("closed"));
