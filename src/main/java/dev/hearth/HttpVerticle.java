@@ -34,6 +34,7 @@ public final class HttpVerticle extends VerticleBase {
     new HealthRoutes(services.pool()).mount(router);
     new SiteRoutes(services.sites(), services.admin()).mount(router);
     new PageRoutes(services.pages(), services.admin()).mount(router);
+    services.accounts().routes().mount(router);
     new CommentRoutes(services.posting(), services.edits(), services.threads()).mount(router);
     new FragmentRoutes(services.threads(), services.templates()).mount(router);
     new DemoRoutes(services.threads(), services.templates()).mount(router);

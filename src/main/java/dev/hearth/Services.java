@@ -2,6 +2,7 @@ package dev.hearth;
 
 import dev.hearth.admin.AdminGuard;
 import dev.hearth.admin.AdminToken;
+import dev.hearth.auth.Accounts;
 import dev.hearth.auth.Tokens;
 import dev.hearth.comment.CommentAuthors;
 import dev.hearth.comment.CommentEdits;
@@ -16,6 +17,7 @@ import dev.hearth.page.PageService;
 import dev.hearth.site.SiteRepository;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.Templates;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
 /**
@@ -32,14 +34,16 @@ public record Services(
     CommentEdits edits,
     ThreadService threads,
     DemoSite demo,
+    Accounts accounts,
     Templates templates) {
 
-  public static Services create(Config config, Pool pool, AdminToken adminToken) {
+  public static Services create(Vertx vertx, Config config, Pool pool, AdminToken adminToken) {
     SiteService sites = new SiteService(pool, new SiteRepository());
     PageRepository pageRepository = new PageRepository();
     CommentRepository commentRepository = new CommentRepository();
     EventLog events = new EventLog();
-    CommentAuthors authors = new CommentAuthors(pool, new Tokens(), commentRepository);
+    Tokens tokens = new Tokens();
+    CommentAuthors authors = new CommentAuthors(pool, tokens, commentRepository);
     CommentService posting = new CommentService(pool, sites, pageRepository, commentRepository, authors, events,
         new IdempotencyKeys());
     return new Services(config, pool, new AdminGuard(adminToken), sites,
@@ -47,6 +51,6 @@ public record Services(
         posting,
         new CommentEdits(pool, sites, pageRepository, commentRepository, authors, events),
         new ThreadService(pool, sites, pageRepository, commentRepository),
-        new DemoSite(pool, sites, posting), new Templates());
+        new DemoSite(pool, sites, posting), Accounts.create(vertx, pool, sites, tokens), new Templates());
   }
 }
