@@ -187,6 +187,19 @@ class AccountsTest {
     }
   }
 
+  @Test
+  void passwordsAreStoredAsArgon2idHashes() throws Exception {
+    assertEquals(201, auth.signUp("club", "gina", "gina@example.org", "gina's long password").status());
+    var db = hearth.database();
+    try (var connection = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+         var rows = connection.createStatement().executeQuery("select password_hash from users where username = 'gina'")) {
+      assertTrue(rows.next());
+      String hash = rows.getString(1);
+      assertTrue(hash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), hash);
+      assertFalse(hash.contains("gina's"));
+    }
+  }
+
   private static void assertInvalidToken(Api.Response response) {
     assertEquals(401, response.status(), response.body());
     assertEquals("invalid_token", response.json().getString("error"));
