@@ -57,7 +57,7 @@ public final class Hearth implements AutoCloseable {
       vertx = Vertx.vertx();
       Pool pool = Pools.create(vertx, target, POOL_SIZE);
       AdminToken adminToken = AdminToken.load(pool, config.adminToken(), announceAdminToken).await(60, TimeUnit.SECONDS);
-      Services services = Services.create(config, pool, adminToken);
+      Services services = Services.create(vertx, config, pool, adminToken);
       services.demo().seedIfEmpty(demoOrigins(config), config.publicUrl()).await(60, TimeUnit.SECONDS);
       vertx.deployVerticle(() -> new HttpVerticle(services), new DeploymentOptions().setInstances(config.verticles()))
           .await(60, TimeUnit.SECONDS);

@@ -2,6 +2,7 @@ package dev.hearth;
 
 import dev.hearth.admin.AdminGuard;
 import dev.hearth.admin.AdminToken;
+import dev.hearth.auth.Accounts;
 import dev.hearth.auth.Tokens;
 import dev.hearth.comment.CommentAuthors;
 import dev.hearth.comment.CommentEdits;
@@ -21,6 +22,7 @@ import dev.hearth.role.StaffDirectory;
 import dev.hearth.site.SiteRepository;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.Templates;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
 /**
@@ -39,9 +41,10 @@ public record Services(
     CommentEdits edits,
     ThreadService threads,
     DemoSite demo,
+    Accounts accounts,
     Templates templates) {
 
-  public static Services create(Config config, Pool pool, AdminToken adminToken) {
+  public static Services create(Vertx vertx, Config config, Pool pool, AdminToken adminToken) {
     SiteService sites = new SiteService(pool, new SiteRepository());
     PageRepository pageRepository = new PageRepository();
     CommentRepository commentRepository = new CommentRepository();
@@ -59,6 +62,6 @@ public record Services(
         posting,
         new CommentEdits(pool, sites, pageRepository, commentRepository, authors, events, staff),
         new ThreadService(pool, sites, pageRepository, commentRepository, staff),
-        new DemoSite(pool, sites, posting), new Templates());
+        new DemoSite(pool, sites, posting), Accounts.create(vertx, pool, sites, tokens), new Templates());
   }
 }

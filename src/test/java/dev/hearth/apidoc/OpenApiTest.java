@@ -262,7 +262,7 @@ class OpenApiTest {
       // A configured admin token is only hashed: no database is touched to build the router.
       AdminToken token = AdminToken.load(null, Optional.of(TestHearth.ADMIN_TOKEN), shown -> { })
           .await(10, TimeUnit.SECONDS);
-      Services services = Services.create(hearth.node().config(), Pools.create(vertx, hearth.database(), 1), token);
+      Services services = Services.create(vertx, hearth.node().config(), Pools.create(vertx, hearth.database(), 1), token);
       Router router = HttpVerticle.router(vertx, services);
       Set<String> operations = new TreeSet<>();
       for (Route route : router.getRoutes()) {

@@ -1,0 +1,165 @@
+package dev.hearth.auth;
+
+import dev.hearth.admin.AdminToken;
+import dev.hearth.site.SiteService;
+import dev.hearth.web.ApiError;
+import dev.hearth.web.JsonFields;
+import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Getting and giving up an identity on a site: anonymous names, local accounts (username and
+ * password) and signing out. Passwords are hashed off the event loop; sign-in and sign-up are
+ * rate limited per account and per client address (see {@link SignInLimits}).
+ */
+public final class AccountService {
+  /** Tokens of accounts (local and SSO) expire after 30 days; signing in again issues a new one. */
+  public static final Duration ACCOUNT_TOKEN_LIFETIME = Duration.ofDays(30);
+
+  private final Pool pool;
+  private final SiteService sites;
+  private final Tokens tokens;
+  private final AccountRepository accounts;
+  private final PasswordHashing passwords;
+  private final SignInLimits limits;
+
+  AccountService(Pool pool, SiteService sites, Tokens tokens, AccountRepository accounts, PasswordHashing passwords,
+                 SignInLimits limits) {
+    this.pool = pool;
+    this.sites = sites;
+    this.tokens = tokens;
+    this.accounts = accounts;
+    this.passwords = passwords;
+    this.limits = limits;
+  }
+
+  /** {site, name}: an anonymous identity, where the site allows anonymous comments. */
+  Future<SignedIn> anonymous(JsonFields body) {
+    body.allowOnly("site", "name");
+    String siteId = body.requiredString("site", false);
+    String name = AccountFields.name("name", body.requiredString("name", false));
+    return sites.get(siteId).compose(site -> {
+      if (!site.settings().allowAnonymous()) {
+        throw ApiError.forbidden("anonymous_not_allowed", "This site asks commenters to sign in");
+      }
+      return pool.withTransaction(tx -> accounts.insertAnonymous(tx, site.id(), name)
+          .compose(account -> tokens.issue(tx, account.id(), site.id(), Tokens.ANONYMOUS_LIFETIME)
+              .map(token -> new SignedIn(token, account))));
+    });
+  }
+
+  /** {site, username, email, password}: a new local account, signed in. */
+  Future<SignedIn> signUp(JsonFields body, String clientIp) {
+    body.allowOnly("site", "username", "email", "password");
+    String siteId = body.requiredString("site", false);
+    Usernames.Username username = Usernames.parse(body.requiredString("username", false));
+    String email = AccountFields.email("email", body.requiredString("email", false));
+    String password = AccountFields.newPassword("password", body.requiredString("password", false), username.key());
+    return sites.get(siteId)
+        .compose(site -> limits.check(pool, SignInLimits.IP_SIGNUPS, clientIp)
+            .compose(ignored -> limits.record(pool, SignInLimits.IP_SIGNUPS, clientIp))
+            .compose(ignored -> passwords.hash(password))
+            .compose(hash -> pool.withTransaction(tx -> accounts.insertLocal(tx, site.id(), username, email, hash)
+                .compose(account -> tokens.issue(tx, account.id(), site.id(), ACCOUNT_TOKEN_LIFETIME)
+                    .map(token -> new SignedIn(token, account))))))
+        .recover(failure -> Future.failedFuture(isDuplicate(failure)
+            ? ApiError.conflict("username_taken", "This username is taken on this site")
+            : failure));
+  }
+
+  /**
+   * {site, username, password}. An unknown username and a wrong password get the same answer,
+   * after the same work (a decoy hash is verified), so neither reveals whether an account exists.
+   */
+  Future<SignedIn> signIn(JsonFields body, String clientIp) {
+    body.allowOnly("site", "username", "password");
+    String siteId = body.requiredString("site", false);
+    Optional<String> key = Usernames.keyForSignIn(body.requiredString("username", false));
+    String password = AccountFields.normalizedPassword(body.requiredString("password", false));
+    if (password.length() > 4 * AccountFields.MAX_PASSWORD) {
+      throw invalidCredentials();
+    }
+    return sites.get(siteId).compose(site -> {
+      String accountBucket = site.id() + ":" + key.orElse("");
+      return limits.check(pool, SignInLimits.IP_ATTEMPTS, clientIp)
+          .compose(ignored -> limits.check(pool, SignInLimits.ACCOUNT_FAILURES, accountBucket))
+          .compose(ignored -> limits.record(pool, SignInLimits.IP_ATTEMPTS, clientIp))
+          .compose(ignored -> key.isEmpty()
+              ? Future.succeededFuture(Optional.<Account>empty())
+              : accounts.findLocal(pool, site.id(), key.get()))
+          .compose(found -> passwords.verify(password, found.map(Account::passwordHash).orElse(null))
+              .compose(matches -> {
+                if (!matches) {
+                  return limits.record(pool, SignInLimits.ACCOUNT_FAILURES, accountBucket)
+                      .compose(ignored -> Future.failedFuture(invalidCredentials()));
+                }
+                Account account = found.get();
+                return limits.clear(pool, SignInLimits.ACCOUNT_FAILURES, accountBucket)
+                    .compose(ignored -> tokens.issue(pool, account.id(), site.id(), ACCOUNT_TOKEN_LIFETIME))
+                    .map(token -> new SignedIn(token, account));
+              }));
+    });
+  }
+
+  /** Revokes the token; an SSO user's earlier SSO tokens stop working too (see SsoService). */
+  Future<Void> signOut(Optional<String> bearer) {
+    return requiredAccount(bearer).compose(account -> pool.withTransaction(tx -> tokens.revoke(tx, bearer.get())
+        .compose(ignored -> "sso".equals(account.kind())
+            ? accounts.markSignedOut(tx, account.id())
+            : Future.succeededFuture())));
+  }
+
+  /** {currentPassword, newPassword}: a local account's new password; its other tokens are revoked. */
+  Future<Void> changePassword(Optional<String> bearer, JsonFields body) {
+    body.allowOnly("currentPassword", "newPassword");
+    String current = AccountFields.normalizedPassword(body.requiredString("currentPassword", false));
+    String rawNew = body.requiredString("newPassword", false);
+    return requiredAccount(bearer).compose(account -> {
+      if (!"local".equals(account.kind())) {
+        throw ApiError.forbidden("not_local_account", "Only accounts with a username and password have a password");
+      }
+      String fresh = AccountFields.newPassword("newPassword", rawNew, Usernames.key(account.username()));
+      String accountBucket = account.siteId() + ":" + Usernames.key(account.username());
+      return limits.check(pool, SignInLimits.ACCOUNT_FAILURES, accountBucket)
+          .compose(ignored -> passwords.verify(current, account.passwordHash()))
+          .compose(matches -> matches
+              ? passwords.hash(fresh)
+              : limits.record(pool, SignInLimits.ACCOUNT_FAILURES, accountBucket).compose(ignored ->
+                  Future.failedFuture(ApiError.forbidden("wrong_password", "The current password is not correct"))))
+          .compose(hash -> pool.withTransaction(tx -> accounts.setPassword(tx, account.id(), hash)
+              .compose(ignored -> accounts.revokeOtherTokens(tx, account.id(), AdminToken.sha256(bearer.get())))));
+    });
+  }
+
+  /** The signed-in user: {id, name, kind, username?, badge?}. */
+  Future<Account> me(Optional<String> bearer) {
+    return requiredAccount(bearer);
+  }
+
+  /** The account behind a live bearer token, or 401. */
+  private Future<Account> requiredAccount(Optional<String> bearer) {
+    if (bearer.isEmpty()) {
+      return Future.failedFuture(ApiError.unauthorized("Send your token as Authorization: Bearer <token>"));
+    }
+    return tokens.resolve(pool, bearer.get())
+        .compose(user -> user.isEmpty()
+            ? Future.failedFuture(invalidToken())
+            : accounts.findById(pool, user.get().id()))
+        .map(found -> found.orElseThrow(AccountService::invalidToken));
+  }
+
+  static ApiError invalidToken() {
+    return new ApiError(401, "invalid_token", "The token is unknown, expired or signed out; sign in again");
+  }
+
+  private static ApiError invalidCredentials() {
+    return new ApiError(401, "invalid_credentials", "The username or password is not correct");
+  }
+
+  private static boolean isDuplicate(Throwable failure) {
+    return failure instanceof PgException pg && "23505".equals(pg.getSqlState());
+  }
+}

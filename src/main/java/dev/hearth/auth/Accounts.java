@@ -1,0 +1,20 @@
+package dev.hearth.auth;
+
+import dev.hearth.site.SiteService;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+
+/** The accounts feature, wired: what Services holds and HttpVerticle mounts. */
+public record Accounts(AccountService accounts, SsoService sso) {
+
+  public static Accounts create(Vertx vertx, Pool pool, SiteService sites, Tokens tokens) {
+    AccountRepository repository = new AccountRepository();
+    return new Accounts(
+        new AccountService(pool, sites, tokens, repository, new PasswordHashing(vertx), new SignInLimits()),
+        new SsoService(pool, sites, tokens, repository));
+  }
+
+  public AuthRoutes routes() {
+    return new AuthRoutes(accounts, sso);
+  }
+}

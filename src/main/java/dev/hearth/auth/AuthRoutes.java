@@ -1,0 +1,94 @@
+package dev.hearth.auth;
+
+import dev.hearth.web.ApiError;
+import dev.hearth.web.JsonBody;
+import dev.hearth.web.Responses;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** HTTP routes for getting, proving and giving up an identity: /api/v1/auth/*. */
+public final class AuthRoutes {
+  private final AccountService accounts;
+  private final SsoService sso;
+
+  public AuthRoutes(AccountService accounts, SsoService sso) {
+    this.accounts = accounts;
+    this.sso = sso;
+  }
+
+  public void mount(Router router) {
+    router.post("/api/v1/auth/anonymous").handler(this::anonymous);
+    router.post("/api/v1/auth/signup").handler(this::signUp);
+    router.post("/api/v1/auth/login").handler(this::signIn);
+    router.post("/api/v1/auth/sso").handler(this::sso);
+    router.post("/api/v1/auth/logout").handler(this::signOut);
+    router.post("/api/v1/auth/password").handler(this::changePassword);
+    router.get("/api/v1/auth/me").handler(this::me);
+  }
+
+  /** POST /api/v1/auth/anonymous {site, name} → 201 {token, user}. */
+  private void anonymous(RoutingContext ctx) {
+    answer(ctx, 201, accounts.anonymous(JsonBody.read(ctx)).map(SignedIn::toJson));
+  }
+
+  /** POST /api/v1/auth/signup {site, username, email, password} → 201 {token, user}. */
+  private void signUp(RoutingContext ctx) {
+    answer(ctx, 201, accounts.signUp(JsonBody.read(ctx), clientIp(ctx)).map(SignedIn::toJson));
+  }
+
+  /** POST /api/v1/auth/login {site, username, password} → 200 {token, user}. */
+  private void signIn(RoutingContext ctx) {
+    answer(ctx, 200, accounts.signIn(JsonBody.read(ctx), clientIp(ctx)).map(SignedIn::toJson));
+  }
+
+  /** POST /api/v1/auth/sso {site, token} → 200 {token, user}. */
+  private void sso(RoutingContext ctx) {
+    answer(ctx, 200, sso.signIn(JsonBody.read(ctx)).map(SignedIn::toJson));
+  }
+
+  /** POST /api/v1/auth/logout (bearer) → 204. */
+  private void signOut(RoutingContext ctx) {
+    noContent(ctx, accounts.signOut(BearerToken.of(ctx)));
+  }
+
+  /** POST /api/v1/auth/password {currentPassword, newPassword} (bearer of a local account) → 204. */
+  private void changePassword(RoutingContext ctx) {
+    noContent(ctx, accounts.changePassword(BearerToken.of(ctx), JsonBody.read(ctx)));
+  }
+
+  /** GET /api/v1/auth/me (bearer) → {user: {id, name, kind, username?, badge?}}. */
+  private void me(RoutingContext ctx) {
+    answer(ctx, 200, accounts.me(BearerToken.of(ctx)).map(account -> new JsonObject().put("user", account.toJson())));
+  }
+
+  /**
+   * The address limits are counted against: the TCP peer. X-Forwarded-For is not trusted (any
+   * client could claim any address with it); behind a proxy every client shares its address.
+   */
+  static String clientIp(RoutingContext ctx) {
+    SocketAddress remote = ctx.request().remoteAddress();
+    return remote == null || remote.host() == null ? "unknown" : remote.host();
+  }
+
+  private static void answer(RoutingContext ctx, int status, Future<JsonObject> action) {
+    action.onSuccess(body -> Responses.json(ctx, status, body)).onFailure(failure -> fail(ctx, failure));
+  }
+
+  private static void noContent(RoutingContext ctx, Future<Void> action) {
+    action.onSuccess(ignored -> ctx.response().setStatusCode(204).end()).onFailure(failure -> fail(ctx, failure));
+  }
+
+  /** A rate-limited answer carries Retry-After (seconds) besides its JSON {@code retryAfter}. */
+  private static void fail(RoutingContext ctx, Throwable failure) {
+    if (failure instanceof ApiError error && error.status() == 429) {
+      Object retryAfter = error.toJson().getValue("retryAfter");
+      if (retryAfter != null) {
+        ctx.response().putHeader("retry-after", String.valueOf(retryAfter));
+      }
+    }
+    ctx.fail(failure);
+  }
+}
