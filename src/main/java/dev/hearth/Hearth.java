@@ -5,6 +5,7 @@ import dev.hearth.db.DatabaseTarget;
 import dev.hearth.db.EmbeddedDatabase;
 import dev.hearth.db.Migrations;
 import dev.hearth.db.Pools;
+import dev.hearth.live.LiveVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -59,6 +60,8 @@ public final class Hearth implements AutoCloseable {
       AdminToken adminToken = AdminToken.load(pool, config.adminToken(), announceAdminToken).await(60, TimeUnit.SECONDS);
       Services services = Services.create(vertx, config, pool, adminToken);
       services.demo().seedIfEmpty(demoOrigins(config), config.publicUrl()).await(60, TimeUnit.SECONDS);
+      vertx.deployVerticle(new LiveVerticle(services.liveHub(), target.connectOptions(), pool))
+          .await(60, TimeUnit.SECONDS);
       vertx.deployVerticle(() -> new HttpVerticle(services), new DeploymentOptions().setInstances(config.verticles()))
           .await(60, TimeUnit.SECONDS);
       LOG.info("Hearth listens on http://" + config.host() + ":" + config.port() + " (public URL " + config.publicUrl() + ")");

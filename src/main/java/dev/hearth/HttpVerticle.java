@@ -34,7 +34,11 @@ public final class HttpVerticle extends VerticleBase {
         .setPort(services.config().port())
         .setCompressionSupported(true)
         .setMaxInitialLineLength(8192)
-        .setMaxHeaderSize(16384);
+        .setMaxHeaderSize(16384)
+        // Live messages over 16 KiB are closed with 1009 by the session; this ceiling only
+        // bounds what is buffered before it can say so.
+        .setMaxWebSocketFrameSize(64 * 1024)
+        .setMaxWebSocketMessageSize(64 * 1024);
     return vertx.createHttpServer(options).requestHandler(router(vertx, services)).listen();
   }
 
@@ -46,6 +50,7 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     FailureHandler failures = new FailureHandler();
     router.route().handler(new SecurityHeaders());
+    services.live().mount(router); // before the body handler: the upgrade needs the request untouched
     router.route().handler(BodyHandler.create(false).setBodyLimit(JsonBody.MAX_BYTES));
 
     new HealthRoutes(services.pool()).mount(router);

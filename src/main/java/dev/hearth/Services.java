@@ -13,6 +13,10 @@ import dev.hearth.demo.DemoSite;
 import dev.hearth.event.EventLog;
 import dev.hearth.idempotency.IdempotencyKeys;
 import dev.hearth.page.PageRepository;
+import dev.hearth.live.EventRenderer;
+import dev.hearth.live.LiveHub;
+import dev.hearth.live.LiveRoutes;
+import dev.hearth.live.OriginPolicy;
 import dev.hearth.moderation.Sanctions;
 import dev.hearth.page.PageService;
 import dev.hearth.role.RoleRepository;
@@ -42,6 +46,8 @@ public record Services(
     ThreadService threads,
     DemoSite demo,
     Accounts accounts,
+    LiveHub liveHub,
+    LiveRoutes live,
     Templates templates) {
 
   public static Services create(Vertx vertx, Config config, Pool pool, AdminToken adminToken) {
@@ -56,12 +62,17 @@ public record Services(
     CommentAuthors authors = new CommentAuthors(pool, tokens, commentRepository, new Sanctions());
     CommentService posting = new CommentService(pool, sites, pageRepository, commentRepository, authors, events,
         new IdempotencyKeys(), staff);
+    Templates templates = new Templates();
+    LiveHub hub = new LiveHub(pool,
+        new EventRenderer(pool, sites, pageRepository, commentRepository, staff, templates));
+    LiveRoutes live = new LiveRoutes(hub, new OriginPolicy(pool, config), sites, pool, adminToken, tokens,
+        roleRepository);
     return new Services(config, pool, new AdminGuard(adminToken), access, sites,
         new PageService(pool, sites, pageRepository, events),
         new RoleService(pool, sites, roleRepository, staff),
         posting,
         new CommentEdits(pool, sites, pageRepository, commentRepository, authors, events, staff),
         new ThreadService(pool, sites, pageRepository, commentRepository, staff),
-        new DemoSite(pool, sites, posting), Accounts.create(vertx, pool, sites, tokens), new Templates());
+        new DemoSite(pool, sites, posting), Accounts.create(vertx, pool, sites, tokens), hub, live, templates);
   }
 }

@@ -81,6 +81,16 @@ public final class CommentJson {
         .put("score", comment.score());
   }
 
+  /** One comment as its author and moderators see it: author and text whatever its status. */
+  public JsonObject withContent(Comment comment) {
+    return comment(comment)
+        .put("author", new JsonObject().put("id", comment.authorId()).put("name", comment.authorName())
+            .put("badge", badges.of(comment.authorId())))
+        .put("body", comment.body())
+        .put("html", comment.html())
+        .put("editedAt", timestamp(comment.editedAt()));
+  }
+
   public static String timestamp(OffsetDateTime time) {
     return time == null ? null : time.toInstant().truncatedTo(ChronoUnit.MILLIS).toString();
   }

@@ -79,7 +79,9 @@ public final class CommentService {
 
   private Future<JsonObject> insert(SqlClient tx, Site site, NewComment request, RenderedBody body,
                                     Optional<AuthUser> user, java.util.Map<Long, String> staffBadges) {
-    String status = "visible";
+    // Held for review when the site pre-moderates everything (the moderation rules add more holds).
+    String status = "all".equals(site.settings().premoderation()) ? "pending" : "visible";
+    boolean visible = status.equals("visible");
     // The page row is locked first: writes to one page serialize, so its event ids commit in order.
     return pages.upsertLocked(tx, site.id(), request.pageKey(), request.pageUrl(), request.pageTitle())
         .compose(page -> {
@@ -89,8 +91,8 @@ public final class CommentService {
           return checkParent(tx, request, page)
               .compose(ignored -> request.parentId() == null
                   ? comments.placeRoot(tx, page.id())
-                  : comments.placeReply(tx, request.parentId(), true))
-              .compose(placement -> pages.recordChange(tx, page.id(), 1)
+                  : comments.placeReply(tx, request.parentId(), visible))
+              .compose(placement -> pages.recordChange(tx, page.id(), visible ? 1 : 0)
                   .compose(ignored -> authors.authorFor(tx, site, user, request))
                   .compose(author -> comments.insert(tx, site.id(), page.id(), placement, author.userId(), author.name(), body,
                           status)
@@ -101,12 +103,13 @@ public final class CommentService {
                                 placement.parentId() == null ? inserted.id() : placement.rootId(), placement.depth(),
                                 author.userId(), author.name(), body.source(), body.html(), status,
                                 inserted.createdAt(), null, 0, 0);
-                            JsonObject json = new CommentJson(site.settings().displayDepth(),
-                                new Badges(page.authorUserId(), staffBadges))
-                                .comment(comment)
+                            CommentJson shown = new CommentJson(site.settings().displayDepth(),
+                                new Badges(page.authorUserId(), staffBadges));
+                            // The writer sees their own words even while they await review.
+                            JsonObject json = (visible ? shown.comment(comment) : shown.withContent(comment))
                                 .put("children", new JsonArray())
                                 .put("page", page.toJson(site.settings().autoCloseDays(), Instant.now())
-                                    .put("commentCount", page.commentCount() + 1));
+                                    .put("commentCount", page.commentCount() + (visible ? 1 : 0)));
                             author.newToken().ifPresent(token -> json.put("ownerToken", token));
                             return json;
                           }))));

@@ -1,0 +1,30 @@
+package dev.hearth.live;
+
+/** SQL for reading the events outbox. */
+final class EventSql {
+  private EventSql() {
+  }
+
+  static final String COLUMNS = "e.id, e.site_id, e.page_id, e.kind, e.comment_id, e.created_at, p.key as page_key";
+
+  static final String ONE =
+      "select " + COLUMNS + " from events e left join pages p on p.id = e.page_id where e.id = $1";
+
+  /** A page's events after an id, in id order (which is commit order for one page). */
+  static final String PAGE_AFTER =
+      "select " + COLUMNS + " from events e join pages p on p.id = e.page_id "
+          + "where e.page_id = $1 and e.id > $2 order by e.id limit $3";
+
+  static final String PAGE_BY_KEY =
+      "select id from pages where site_id = $1 and key = $2";
+
+  static final String LAST_OF_PAGE =
+      "select coalesce(max(id), 0) as last from events where page_id = $1";
+
+  /** Whether {@code since} can be resumed from: the event exists and is within the retention. */
+  static final String RESUMABLE =
+      "select id from events where id = $1 and page_id = $2 and created_at > now() - make_interval(days => $3)";
+
+  static final String PRUNE =
+      "delete from events where created_at < now() - make_interval(days => $1)";
+}

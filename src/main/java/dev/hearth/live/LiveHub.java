@@ -1,0 +1,323 @@
+package dev.hearth.live;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The node's live fan-out. All its state is touched on one event loop (the hub context), so it
+ * needs no locks; sockets on other event loops are written from here (Vert.x hands the write
+ * to their own loop). Each event is read and rendered once per node and the same text goes to
+ * every subscriber of the page.
+ */
+public final class LiveHub {
+  private static final Logger LOG = Logger.getLogger(LiveHub.class.getName());
+  private static final int POLL_BATCH = 500;
+
+  private final Pool pool;
+  private final EventRenderer renderer;
+  private final Map<String, PageChannel> channels = new HashMap<>();
+  private final Map<String, Set<LiveConnection>> moderators = new HashMap<>();
+  private final Map<String, RecentIds> moderatorSeen = new HashMap<>();
+  private Context context;
+
+  public LiveHub(Pool pool, EventRenderer renderer) {
+    this.pool = pool;
+    this.renderer = renderer;
+  }
+
+  void attach(Context hubContext) {
+    this.context = hubContext;
+  }
+
+  /** Runs on the hub context and hands back the result on the caller's. */
+  private <T> Future<T> onHub(Supplier<Future<T>> action) {
+    Promise<T> promise = Promise.promise();
+    context.runOnContext(ignored -> {
+      try {
+        action.get().onComplete(promise);
+      } catch (RuntimeException e) {
+        promise.fail(e);
+      }
+    });
+    return promise.future();
+  }
+
+  /**
+   * Follows a page. Without {@code since} the socket gets what happens from now on; with it,
+   * first every event after {@code since} from the table, then the live ones, without gaps or
+   * repeats. The first frame the socket gets is {@code subscribed}, or {@code reset} when
+   * {@code since} is too old or unknown; it is sent from the hub, before any event.
+   */
+  Future<Boolean> subscribe(LiveConnection connection, String siteId, String pageKey, Long since) {
+    return onHub(() -> subscribeOnHub(connection, siteId, pageKey, since)
+        .map(first -> {
+          connection.send(first.encode());
+          if (!"subscribed".equals(first.getString("type"))) {
+            return false;
+          }
+          Subscription subscription = connection.subscriptions().stream()
+              .filter(s -> s.channel.siteId.equals(siteId) && s.channel.pageKey.equals(pageKey) && s.pending)
+              .findFirst().orElse(null);
+          if (subscription != null && since != null) {
+            replay(subscription, subscription.channel, since);
+          }
+          return true;
+        }));
+  }
+
+  private Future<JsonObject> subscribeOnHub(LiveConnection connection, String siteId, String pageKey, Long since) {
+    {
+      PageChannel channel = channels.computeIfAbsent(PageChannel.key(siteId, pageKey),
+          k -> new PageChannel(siteId, pageKey));
+      return prepare(channel).compose(ready -> {
+        if (since == null || since == channel.lastDelivered) {
+          return Future.succeededFuture(follow(connection, channel, channel.lastDelivered, false));
+        }
+        return resumable(channel, since).map(ok -> {
+          if (!ok) {
+            return new JsonObject().put("type", "reset").put("site", siteId).put("page", pageKey);
+          }
+          if (since > channel.lastDelivered) {
+            // The socket saw more than this node has delivered yet (it came from a node that is ahead).
+            return follow(connection, channel, since, false);
+          }
+          return follow(connection, channel, since, true);
+        });
+      });
+    }
+  }
+
+  private JsonObject follow(LiveConnection connection, PageChannel channel, long lastSent, boolean pending) {
+    Subscription subscription = new Subscription(connection, channel, lastSent, pending);
+    channel.subscriptions.add(subscription);
+    connection.added(subscription);
+    return subscribed(channel);
+  }
+
+  private static JsonObject subscribed(PageChannel channel) {
+    return new JsonObject().put("type", "subscribed").put("site", channel.siteId).put("page", channel.pageKey)
+        .put("last", channel.lastDelivered);
+  }
+
+  /** Learns the page's id and newest event the first time the page is followed here. */
+  private Future<PageChannel> prepare(PageChannel channel) {
+    if (channel.ready) {
+      return Future.succeededFuture(channel);
+    }
+    return learnPageId(channel)
+        .compose(pageId -> pageId == null
+            ? Future.succeededFuture(0L)
+            : pool.preparedQuery(EventSql.LAST_OF_PAGE).execute(Tuple.of(pageId))
+                .map(last -> last.iterator().next().getLong("last")))
+        .map(last -> {
+          if (!channel.ready) {
+            channel.lastDelivered = Math.max(channel.lastDelivered, last);
+            channel.ready = true;
+          }
+          return channel;
+        });
+  }
+
+  /**
+   * A page gets its row with its first comment. Until then its followers wait with nothing
+   * delivered, so when the row appears every event of the page is new to them.
+   */
+  private Future<Long> learnPageId(PageChannel channel) {
+    if (channel.pageId != null) {
+      return Future.succeededFuture(channel.pageId);
+    }
+    return pool.preparedQuery(EventSql.PAGE_BY_KEY).execute(Tuple.of(channel.siteId, channel.pageKey)).map(rows -> {
+      if (rows.size() > 0 && channel.pageId == null) {
+        channel.pageId = rows.iterator().next().getLong("id");
+      }
+      return channel.pageId;
+    });
+  }
+
+  private Future<Boolean> resumable(PageChannel channel, long since) {
+    if (since <= 0 || channel.pageId == null) {
+      return Future.succeededFuture(false);
+    }
+    return pool.preparedQuery(EventSql.RESUMABLE).execute(Tuple.of(since, channel.pageId, LiveLimits.RETENTION_DAYS))
+        .map(rows -> rows.size() == 1);
+  }
+
+  /** Sends a resuming socket what it missed, then lets the live events it held through. */
+  private void replay(Subscription subscription, PageChannel channel, long since) {
+    pool.preparedQuery(EventSql.PAGE_AFTER).execute(Tuple.of(channel.pageId, since, LiveLimits.MAX_REPLAY + 1))
+        .compose(rows -> {
+          List<StoredEvent> events = new ArrayList<>();
+          rows.forEach(row -> events.add(StoredEvent.from(row)));
+          if (events.size() > LiveLimits.MAX_REPLAY) {
+            return Future.succeededFuture((List<RenderedEvent>) null);
+          }
+          return renderAll(events);
+        })
+        .onComplete(done -> context.runOnContext(ignored -> {
+          if (done.failed() || done.result() == null) {
+            subscription.connection.send(new JsonObject().put("type", "reset").put("site", channel.siteId)
+                .put("page", channel.pageKey).encode());
+            remove(subscription);
+            return;
+          }
+          done.result().forEach(subscription::send);
+          subscription.release();
+        }));
+  }
+
+  private Future<List<RenderedEvent>> renderAll(List<StoredEvent> events) {
+    List<Future<RenderedEvent>> rendering = events.stream().map(renderer::render).toList();
+    return Future.all(rendering).map(all -> rendering.stream().map(Future::result).toList());
+  }
+
+  /** Whether this socket already follows the page. */
+  boolean follows(LiveConnection connection, String siteId, String pageKey) {
+    return connection.subscriptions().stream()
+        .anyMatch(s -> s.channel.siteId.equals(siteId) && s.channel.pageKey.equals(pageKey));
+  }
+
+  Future<Void> unsubscribe(LiveConnection connection, String siteId, String pageKey) {
+    return onHub(() -> {
+      PageChannel channel = channels.get(PageChannel.key(siteId, pageKey));
+      if (channel != null) {
+        channel.subscriptions.stream().filter(s -> s.connection == connection).findFirst().ifPresent(this::remove);
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  private void remove(Subscription subscription) {
+    PageChannel channel = subscription.channel;
+    channel.subscriptions.remove(subscription);
+    subscription.connection.removed(subscription);
+    if (channel.subscriptions.isEmpty()) {
+      channels.remove(channel.key());
+    }
+  }
+
+  /** Forgets a closed socket everywhere. */
+  void dropped(LiveConnection connection) {
+    context.runOnContext(ignored -> {
+      for (Subscription subscription : new ArrayList<>(connection.subscriptions())) {
+        remove(subscription);
+      }
+      moderators.values().forEach(set -> set.remove(connection));
+    });
+  }
+
+  /** Follows a site's moderation stream (held comments, reports, every change); staff only. */
+  Future<Void> followModeration(LiveConnection connection, String siteId) {
+    return onHub(() -> {
+      moderators.computeIfAbsent(siteId, k -> new LinkedHashSet<>()).add(connection);
+      return Future.succeededFuture();
+    });
+  }
+
+  /** Stops following a site's moderation stream; answers whether it was followed. */
+  Future<Boolean> unfollowModeration(LiveConnection connection, String siteId) {
+    return onHub(() -> {
+      Set<LiveConnection> staff = moderators.get(siteId);
+      return Future.succeededFuture(staff != null && staff.remove(connection));
+    });
+  }
+
+  /** A notification named an event: bring its page's followers up to date. Runs on the hub context. */
+  void notified(long eventId) {
+    pool.preparedQuery(EventSql.ONE).execute(Tuple.of(eventId)).onSuccess(rows -> {
+      if (rows.size() == 0) {
+        return;
+      }
+      StoredEvent event = StoredEvent.from(rows.iterator().next());
+      if (event.pageKey() != null) {
+        PageChannel channel = channels.get(PageChannel.key(event.siteId(), event.pageKey()));
+        if (channel != null) {
+          poll(channel);
+        }
+      }
+      Set<LiveConnection> staff = moderators.get(event.siteId());
+      if (staff != null && !staff.isEmpty()) {
+        renderer.render(event).onSuccess(rendered -> context.runOnContext(ignored -> toModerators(rendered)));
+      }
+    }).onFailure(e -> LOG.log(Level.WARNING, "Could not read event " + eventId, e));
+  }
+
+  private void toModerators(RenderedEvent event) {
+    Set<LiveConnection> staff = moderators.get(event.siteId());
+    if (staff == null || event.staffFrame() == null
+        || !moderatorSeen.computeIfAbsent(event.siteId(), k -> new RecentIds()).add(event.id())) {
+      return;
+    }
+    new ArrayList<>(staff).forEach(connection -> connection.send(event.staffFrame()));
+  }
+
+  /** After (re)connecting to the notifications: catch every followed page up from the table. */
+  void catchUp() {
+    new ArrayList<>(channels.values()).forEach(this::poll);
+  }
+
+  /** Reads the page's new events in order and hands them to its subscribers; one read at a time. */
+  private void poll(PageChannel channel) {
+    if (channel.polling) {
+      channel.dirty = true;
+      return;
+    }
+    if (!channel.ready || channel.pageId == null) {
+      channel.polling = true;
+      Future<?> learning = channel.ready ? learnPageId(channel) : prepare(channel);
+      learning.onComplete(done -> context.runOnContext(ignored -> {
+        channel.polling = false;
+        if (done.failed()) {
+          context.owner().setTimer(1000, t -> poll(channel));
+        } else if (channel.pageId != null) {
+          poll(channel);
+        }
+      }));
+      return;
+    }
+    channel.polling = true;
+    channel.dirty = false;
+    pool.preparedQuery(EventSql.PAGE_AFTER).execute(Tuple.of(channel.pageId, channel.lastDelivered, POLL_BATCH))
+        .compose(rows -> {
+          List<StoredEvent> events = new ArrayList<>();
+          rows.forEach(row -> events.add(StoredEvent.from(row)));
+          return renderAll(events);
+        })
+        .onComplete(done -> context.runOnContext(ignored -> {
+          channel.polling = false;
+          if (done.failed()) {
+            LOG.log(Level.WARNING, "Could not read events of page " + channel.pageKey, done.cause());
+            context.owner().setTimer(1000, t -> poll(channel));
+            return;
+          }
+          for (RenderedEvent event : done.result()) {
+            if (event.id() > channel.lastDelivered) {
+              channel.lastDelivered = event.id();
+              new ArrayList<>(channel.subscriptions).forEach(subscription -> subscription.offer(event));
+            }
+          }
+          if (channel.dirty || done.result().size() == POLL_BATCH) {
+            poll(channel);
+          }
+        }));
+  }
+
+  /** Counts for tests and the benchmark. */
+  public Future<JsonObject> stats() {
+    return onHub(() -> Future.succeededFuture(new JsonObject()
+        .put("pages", channels.size())
+        .put("subscriptions", channels.values().stream().mapToInt(c -> c.subscriptions.size()).sum())));
+  }
+}

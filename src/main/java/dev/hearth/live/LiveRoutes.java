@@ -1,0 +1,60 @@
+package dev.hearth.live;
+
+import dev.hearth.admin.AdminToken;
+import dev.hearth.auth.Tokens;
+import dev.hearth.role.RoleRepository;
+import dev.hearth.site.SiteService;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+
+/** The /live WebSocket endpoint: Origin checked at the handshake, then the session protocol. */
+public final class LiveRoutes {
+  private final LiveHub hub;
+  private final OriginPolicy origins;
+  private final SiteService sites;
+  private final Pool pool;
+  private final AdminToken adminToken;
+  private final Tokens tokens;
+  private final RoleRepository roles;
+
+  public LiveRoutes(LiveHub hub, OriginPolicy origins, SiteService sites, Pool pool, AdminToken adminToken,
+                    Tokens tokens, RoleRepository roles) {
+    this.hub = hub;
+    this.origins = origins;
+    this.sites = sites;
+    this.pool = pool;
+    this.adminToken = adminToken;
+    this.tokens = tokens;
+    this.roles = roles;
+  }
+
+  /** Mount before any body handler: the upgrade needs the request untouched. */
+  public void mount(Router router) {
+    router.get("/live").handler(this::upgrade);
+  }
+
+  /** GET /live (WebSocket upgrade; Origin must be Hearth's own or a site's) → the live protocol. */
+  private void upgrade(RoutingContext ctx) {
+    String origin = ctx.request().getHeader("origin");
+    ctx.request().pause();
+    origins.mayConnect(origin).onComplete(checked -> {
+      if (checked.failed() || !checked.result()) {
+        ctx.response().setStatusCode(403).putHeader("content-type", "application/json; charset=utf-8")
+            .end(new JsonObject().put("error", "origin_not_allowed")
+                .put("message", "This origin may not open live connections").encode());
+        return;
+      }
+      ctx.request().toWebSocket().onSuccess(socket -> {
+        LiveConnection connection = new LiveConnection(ctx.vertx(), socket, origin);
+        LiveSession session = new LiveSession(connection, hub, origins, sites, pool, adminToken, tokens, roles);
+        connection.onClose(() -> hub.dropped(connection));
+        socket.textMessageHandler(session::onMessage);
+        socket.closeHandler(closed -> connection.ended());
+        socket.exceptionHandler(error -> connection.ended());
+        connection.startHeartbeat();
+      }).onFailure(ctx::fail);
+    });
+  }
+}

@@ -1,0 +1,10 @@
+package dev.hearth.live;
+
+/**
+ * An event rendered once per node, as the exact text frames sent: {@code publicFrame} to the
+ * page's readers (null when they must not see it, e.g. a comment held for review) and
+ * {@code staffFrame} to the site's moderators.
+ */
+record RenderedEvent(long id, String siteId, Long pageId, String pageKey, String kind, String publicFrame,
+                     String staffFrame) {
+}

@@ -1,0 +1,12 @@
+package dev.hearth.live;
+
+import io.vertx.sqlclient.Row;
+
+/** An events row as the live hub reads it. */
+record StoredEvent(long id, String siteId, Long pageId, String pageKey, String kind, Long commentId) {
+
+  static StoredEvent from(Row row) {
+    return new StoredEvent(row.getLong("id"), row.getString("site_id"), row.getLong("page_id"),
+        row.getString("page_key"), row.getString("kind"), row.getLong("comment_id"));
+  }
+}

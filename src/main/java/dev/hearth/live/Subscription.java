@@ -1,0 +1,49 @@
+package dev.hearth.live;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One socket following one page. While it is being brought up to date from the events table
+ * ({@code pending}), live events wait in {@code held}; every event is sent at most once, in id
+ * order, because only ids above {@code lastSent} go out.
+ */
+final class Subscription {
+  final LiveConnection connection;
+  final PageChannel channel;
+  long lastSent;
+  boolean pending;
+  final List<RenderedEvent> held = new ArrayList<>();
+
+  Subscription(LiveConnection connection, PageChannel channel, long lastSent, boolean pending) {
+    this.connection = connection;
+    this.channel = channel;
+    this.lastSent = lastSent;
+    this.pending = pending;
+  }
+
+  void offer(RenderedEvent event) {
+    if (pending) {
+      held.add(event);
+    } else {
+      send(event);
+    }
+  }
+
+  void send(RenderedEvent event) {
+    if (event.id() <= lastSent) {
+      return;
+    }
+    lastSent = event.id();
+    if (event.publicFrame() != null) {
+      connection.send(event.publicFrame());
+    }
+  }
+
+  /** Ends the catch-up: what arrived live meanwhile goes out now, still without repeats. */
+  void release() {
+    pending = false;
+    held.forEach(this::send);
+    held.clear();
+  }
+}

@@ -1,0 +1,272 @@
+package dev.hearth.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hearth.Hearth;
+import dev.hearth.support.Api;
+import dev.hearth.support.LiveClient;
+import dev.hearth.support.TestHearth;
+import dev.hearth.support.TestPostgres;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Live updates through real WebSockets against real nodes and PostgreSQL. */
+class LiveTest {
+  @RegisterExtension
+  static TestHearth hearth = new TestHearth();
+
+  static final String SITE = "live";
+  static final String ORIGIN = "https://reader.example";
+  static Vertx vertx;
+
+  @BeforeAll
+  static void setUp() {
+    vertx = Vertx.vertx();
+    hearth.api().createSite(SITE, ORIGIN);
+    hearth.api().createSite("elsewhere", "https://elsewhere.example");
+  }
+
+  @AfterAll
+  static void tearDown() {
+    vertx.close().await();
+  }
+
+  LiveClient connect(String base) {
+    return LiveClient.connect(vertx, base, ORIGIN);
+  }
+
+  static long post(Api api, String page, String body) {
+    return api.comment(SITE, page, null, "Poster", body).getLong("id");
+  }
+
+  @Test
+  void aSubscriberSeesANewCommentRenderedOnce() {
+    try (LiveClient live = connect(hearth.api().base())) {
+      JsonObject ack = live.subscribe(SITE, "fresh", null);
+      assertEquals("subscribed", ack.getString("type"), ack.encode());
+      long id = post(hearth.api(), "fresh", "Hello *live* <b>world</b>");
+      JsonObject event = live.events(1, 10).get(0);
+      assertEquals("comment.created", event.getString("kind"));
+      assertEquals("fresh", event.getString("page"));
+      assertEquals(id, event.getJsonObject("comment").getLong("id"));
+      assertTrue(event.getJsonObject("comment").getString("html").contains("<em>live</em>"));
+      assertTrue(event.getString("fragment").contains("id=\"comment-" + id + "\""));
+      assertTrue(event.getString("fragment").contains("&lt;b&gt;world"), "user text escaped in the fragment");
+    }
+  }
+
+  @Test
+  void aSubscriberOnNodeBSeesACommentPostedOnNodeA() {
+    Hearth nodeB = TestHearth.startNode(hearth.database());
+    try (LiveClient live = connect("http://127.0.0.1:" + nodeB.config().port())) {
+      assertEquals("subscribed", live.subscribe(SITE, "two-nodes", null).getString("type"));
+      long id = post(hearth.api(), "two-nodes", "Posted on A");
+      List<JsonObject> events = live.events(1, 10);
+      assertEquals(1, events.size());
+      assertEquals(id, events.get(0).getJsonObject("comment").getLong("id"));
+    } finally {
+      nodeB.close();
+    }
+  }
+
+  @Test
+  void aResumingClientGetsExactlyWhatItMissedInOrder() {
+    Api api = hearth.api();
+    long seen;
+    try (LiveClient first = connect(api.base())) {
+      first.subscribe(SITE, "gap", null);
+      post(api, "gap", "Before the gap");
+      seen = first.events(1, 10).get(0).getLong("id");
+    }
+    List<Long> missed = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      missed.add(post(api, "gap", "Missed " + i));
+    }
+    try (LiveClient again = connect(api.base())) {
+      assertEquals("subscribed", again.subscribe(SITE, "gap", seen).getString("type"));
+      List<JsonObject> replayed = again.events(5, 10);
+      assertEquals(missed, replayed.stream().map(e -> e.getJsonObject("comment").getLong("id")).toList());
+      long after = post(api, "gap", "Live again");
+      List<JsonObject> live = again.events(1, 10);
+      assertEquals(after, live.get(0).getJsonObject("comment").getLong("id"));
+      assertNull(again.next(1), "nothing twice");
+    }
+  }
+
+  @Test
+  void aSinceThatCannotBeResumedGetsAReset() {
+    post(hearth.api(), "resets", "Something");
+    try (LiveClient live = connect(hearth.api().base())) {
+      assertEquals("reset", live.subscribe(SITE, "resets", 999_999_999L).getString("type"));
+    }
+  }
+
+  @Test
+  void concurrentPostersAndSubscribersEveryEventOnceInOrder() throws Exception {
+    Api api = hearth.api();
+    post(api, "burst", "Opening");
+    List<LiveClient> subscribers = new ArrayList<>();
+    Hearth nodeB = TestHearth.startNode(hearth.database());
+    ExecutorService posters = Executors.newFixedThreadPool(8);
+    try {
+      for (int i = 0; i < 4; i++) {
+        LiveClient client = connect(i % 2 == 0 ? api.base() : "http://127.0.0.1:" + nodeB.config().port());
+        assertEquals("subscribed", client.subscribe(SITE, "burst", null).getString("type"));
+        subscribers.add(client);
+      }
+      List<Future<Long>> posted = new ArrayList<>();
+      for (int i = 0; i < 80; i++) {
+        int n = i;
+        posted.add(posters.submit(() -> post(api, "burst", "Burst " + n)));
+      }
+      List<Long> ids = new ArrayList<>();
+      for (Future<Long> f : posted) {
+        ids.add(f.get());
+      }
+      java.util.Collections.sort(ids);
+      for (LiveClient client : subscribers) {
+        List<JsonObject> events = client.events(80, 30);
+        List<Long> received = events.stream().map(e -> e.getJsonObject("comment").getLong("id")).toList();
+        assertEquals(ids, received.stream().sorted().toList(), "every comment exactly once");
+        List<Long> eventIds = events.stream().map(e -> e.getLong("id")).toList();
+        assertEquals(eventIds.stream().sorted().toList(), eventIds, "in event id order");
+        assertNull(client.next(1), "nothing twice");
+      }
+    } finally {
+      subscribers.forEach(LiveClient::close);
+      posters.shutdown();
+      nodeB.close();
+    }
+  }
+
+  @Test
+  void aLostNotificationConnectionCatchesUpWithoutLoss() {
+    Api api = hearth.api();
+    try (LiveClient live = connect(api.base())) {
+      live.subscribe(SITE, "cut", null);
+      long before = post(api, "cut", "Before the cut");
+      assertEquals(before, live.events(1, 10).get(0).getJsonObject("comment").getLong("id"));
+      TestPostgres.execute(hearth.database(),
+          "select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'listen%'");
+      List<Long> during = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        during.add(post(api, "cut", "During the cut " + i));
+      }
+      List<JsonObject> events = live.events(3, 20);
+      assertEquals(during, events.stream().map(e -> e.getJsonObject("comment").getLong("id")).toList());
+    }
+  }
+
+  @Test
+  void aForeignOriginIsRefusedAtTheHandshake() {
+    assertThrows(IllegalStateException.class,
+        () -> LiveClient.connect(vertx, hearth.api().base(), "https://evil.example"));
+    assertThrows(IllegalStateException.class, () -> LiveClient.connect(vertx, hearth.api().base(), null));
+  }
+
+  @Test
+  void anotherSitesOriginCannotFollowThisSite() {
+    try (LiveClient live = LiveClient.connect(vertx, hearth.api().base(), "https://elsewhere.example")) {
+      JsonObject answer = live.subscribe(SITE, "private", null);
+      assertEquals("error", answer.getString("type"));
+      assertEquals("origin_not_allowed", answer.getString("error"));
+    }
+  }
+
+  @Test
+  void aHeldCommentReachesModeratorsButNeverReaders() {
+    Api api = hearth.api();
+    api.createSite("held", ORIGIN);
+    api.adminJson("PATCH", "/api/v1/sites/held", new JsonObject()
+        .put("settings", new JsonObject().put("premoderation", "all")));
+    try (LiveClient reader = connect(api.base()); LiveClient moderator = connect(api.base())) {
+      assertEquals("subscribed", reader.subscribe("held", "queue-page", null).getString("type"));
+      moderator.send(new JsonObject().put("type", "auth").put("token", TestHearth.ADMIN_TOKEN));
+      assertEquals("authenticated", moderator.next(10).getString("type"));
+      moderator.send(new JsonObject().put("type", "subscribe").put("site", "held").put("queue", "moderation"));
+      assertEquals("subscribed", moderator.next(10).getString("type"));
+      JsonObject held = api.comment("held", "queue-page", null, "Newbie", "Please approve me");
+      assertEquals("pending", held.getString("status"));
+      JsonObject staffEvent = moderator.events(1, 10).get(0);
+      assertEquals(held.getLong("id"), staffEvent.getJsonObject("comment").getLong("id"));
+      assertEquals("Please approve me", staffEvent.getJsonObject("comment").getString("body"));
+      api.adminJson("PATCH", "/api/v1/sites/held", new JsonObject()
+          .put("settings", new JsonObject().put("premoderation", "off")));
+      long shown = api.comment("held", "queue-page", null, "Regular", "Visible one").getLong("id");
+      List<JsonObject> readerEvents = reader.events(1, 10);
+      assertEquals(shown, readerEvents.get(0).getJsonObject("comment").getLong("id"),
+          "the reader's first event is the visible comment: the held one never came");
+    }
+  }
+
+  @Test
+  void moderationQueuesNeedAModerator() {
+    Api api = hearth.api();
+    String token = api.comment(SITE, "someone", null, "Someone", "Hi").getString("ownerToken");
+    try (LiveClient live = connect(api.base())) {
+      live.send(new JsonObject().put("type", "subscribe").put("site", SITE).put("queue", "moderation"));
+      assertEquals("unauthorized", live.next(10).getString("error"));
+      live.send(new JsonObject().put("type", "auth").put("token", token));
+      assertEquals("authenticated", live.next(10).getString("type"));
+      live.send(new JsonObject().put("type", "subscribe").put("site", SITE).put("queue", "moderation"));
+      assertEquals("forbidden", live.next(10).getString("error"));
+    }
+  }
+
+  @Test
+  void floodsOversizedFramesAndTooManySubscriptionsCloseTheSocket() {
+    try (LiveClient flood = connect(hearth.api().base())) {
+      for (int i = 0; i < 30; i++) {
+        flood.sendRaw("{\"type\":\"ping\"}");
+      }
+      assertEquals((short) 1008, flood.closeCode(10));
+    }
+    try (LiveClient big = connect(hearth.api().base())) {
+      big.sendRaw("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(17 * 1024) + "\"}");
+      assertEquals((short) 1009, big.closeCode(10));
+    }
+    try (LiveClient greedy = connect(hearth.api().base())) {
+      for (int i = 0; i < 51; i++) {
+        greedy.send(new JsonObject().put("type", "subscribe").put("site", SITE).put("page", "p" + i));
+        if (i % 15 == 14) {
+          sleep(1100); // stay under the message rate: this test is about the subscription count
+        }
+      }
+      assertEquals((short) 1008, greedy.closeCode(15));
+    }
+  }
+
+  @Test
+  void garbageMessagesGetErrorsNotCrashes() {
+    try (LiveClient live = connect(hearth.api().base())) {
+      live.sendRaw("not json");
+      assertEquals("invalid_message", live.next(10).getString("error"));
+      live.send(new JsonObject().put("type", "subscribe").put("site", "nope").put("page", "x"));
+      assertEquals("site_not_found", live.next(10).getString("error"));
+      live.send(new JsonObject().put("type", "subscribe").put("site", SITE).put("page", "x").put("since", "yesterday"));
+      assertEquals("invalid_message", live.next(10).getString("error"));
+      assertNotNull(live.subscribe(SITE, "x", null));
+    }
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
