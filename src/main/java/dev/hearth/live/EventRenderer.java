@@ -55,13 +55,13 @@ public final class EventRenderer {
 
   private RenderedEvent pageEvent(StoredEvent event) {
     String frame = head(event).encode();
-    return new RenderedEvent(event.id(), event.siteId(), event.pageId(), event.pageKey(), event.kind(), frame, frame);
+    return RenderedEvent.of(event.id(), event.siteId(), event.pageId(), event.pageKey(), event.kind(), frame, frame);
   }
 
   private Future<RenderedEvent> commentEvent(StoredEvent event) {
     return comments.find(pool, event.commentId()).compose(found -> {
       if (found.isEmpty()) {
-        return Future.succeededFuture(new RenderedEvent(event.id(), event.siteId(), event.pageId(), event.pageKey(),
+        return Future.succeededFuture(RenderedEvent.of(event.id(), event.siteId(), event.pageId(), event.pageKey(),
             event.kind(), null, null));
       }
       CommentRepository.Located located = found.get();
@@ -71,7 +71,7 @@ public final class EventRenderer {
                 new Badges(page.authorUserId(), staffBadges));
             Comment comment = located.comment();
             JsonObject staffFrame = head(event).put("comment", json.withContent(comment));
-            return new RenderedEvent(event.id(), event.siteId(), event.pageId(), event.pageKey(), event.kind(),
+            return RenderedEvent.of(event.id(), event.siteId(), event.pageId(), event.pageKey(), event.kind(),
                 publicFrame(event, comment, json).orElse(null), staffFrame.encode());
           })));
     });

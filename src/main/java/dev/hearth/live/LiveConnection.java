@@ -115,15 +115,28 @@ final class LiveConnection {
    * Sends a frame; a socket whose write queue is full is dropped rather than buffered without
    * bound: it catches up by resuming with the last id it saw.
    */
-  void send(String frame) {
+  void send(String text) {
+    if (writable()) {
+      socket.writeTextMessage(text);
+    }
+  }
+
+  /** Sends a frame shared with every other subscriber of the event. */
+  void send(SharedFrame frame) {
+    if (writable()) {
+      socket.writeFrame(frame.frame());
+    }
+  }
+
+  private boolean writable() {
     if (closed.get()) {
-      return;
+      return false;
     }
     if (socket.writeQueueFull()) {
       close(LiveLimits.CLOSE_TRY_AGAIN, "too slow: resume with since");
-      return;
+      return false;
     }
-    socket.writeTextMessage(frame);
+    return true;
   }
 
   void close(short code, String reason) {

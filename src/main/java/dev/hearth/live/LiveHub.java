@@ -305,13 +305,26 @@ public final class LiveHub {
           for (RenderedEvent event : done.result()) {
             if (event.id() > channel.lastDelivered) {
               channel.lastDelivered = event.id();
-              new ArrayList<>(channel.subscriptions).forEach(subscription -> subscription.offer(event));
+              fanOut(channel, event);
             }
           }
           if (channel.dirty || done.result().size() == POLL_BATCH) {
             poll(channel);
           }
         }));
+  }
+
+  /**
+   * Sends an event to a page's subscribers. Which ones is decided here, on the hub; each write
+   * is handed to the socket's own event loop by Vert.x. (Measured: batching the writes into
+   * one task per event loop made the 10,000-subscriber fan-out slower, not faster.)
+   */
+  private void fanOut(PageChannel channel, RenderedEvent event) {
+    for (Subscription subscription : channel.subscriptions) {
+      if (subscription.accept(event)) {
+        subscription.connection.send(event.publicFrame());
+      }
+    }
   }
 
   /** Counts for tests and the benchmark. */

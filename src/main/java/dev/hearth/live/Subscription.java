@@ -22,12 +22,20 @@ final class Subscription {
     this.pending = pending;
   }
 
-  void offer(RenderedEvent event) {
+  /**
+   * Takes a live event: held while catching up, else marked sent. Answers whether the caller
+   * should write its public frame to this socket (the hub batches those writes per event loop).
+   */
+  boolean accept(RenderedEvent event) {
     if (pending) {
       held.add(event);
-    } else {
-      send(event);
+      return false;
     }
+    if (event.id() <= lastSent) {
+      return false;
+    }
+    lastSent = event.id();
+    return event.publicFrame() != null;
   }
 
   void send(RenderedEvent event) {
