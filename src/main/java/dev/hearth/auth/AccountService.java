@@ -152,7 +152,7 @@ public final class AccountService {
   }
 
   static ApiError invalidToken() {
-    return new ApiError(401, "invalid_token", "The token is unknown, expired or signed out; sign in again");
+    return ApiError.invalidToken();
   }
 
   private static ApiError invalidCredentials() {

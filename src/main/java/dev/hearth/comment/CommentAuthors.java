@@ -42,8 +42,7 @@ public final class CommentAuthors {
       return Future.succeededFuture(Optional.empty());
     }
     return tokens.resolve(pool, bearer.get()).compose(user -> {
-      AuthUser found = user.orElseThrow(() -> new ApiError(401, "invalid_token",
-          "The token is unknown, expired or signed out; sign in again"));
+      AuthUser found = user.orElseThrow(ApiError::invalidToken);
       if (!found.siteId().equals(site.id())) {
         throw ApiError.forbidden("wrong_site", "This token belongs to another site");
       }
@@ -58,8 +57,7 @@ public final class CommentAuthors {
           "Send the token you received with your comment as Authorization: Bearer <token>"));
     }
     return tokens.resolve(pool, bearer.get()).compose(user -> {
-      AuthUser found = user.orElseThrow(() -> new ApiError(401, "invalid_token",
-          "The token is unknown, expired or signed out; sign in again"));
+      AuthUser found = user.orElseThrow(ApiError::invalidToken);
       return sanctions.checkMayWrite(pool, found.id()).map(found);
     });
   }

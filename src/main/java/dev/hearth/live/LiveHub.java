@@ -8,10 +8,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,8 +27,7 @@ public final class LiveHub {
   private final Pool pool;
   private final EventRenderer renderer;
   private final Map<String, PageChannel> channels = new HashMap<>();
-  private final Map<String, Set<LiveConnection>> moderators = new HashMap<>();
-  private final Map<String, RecentIds> moderatorSeen = new HashMap<>();
+  private final ModerationFollowers moderators = new ModerationFollowers();
   private Context context;
 
   public LiveHub(Pool pool, EventRenderer renderer) {
@@ -214,14 +211,14 @@ public final class LiveHub {
       for (Subscription subscription : new ArrayList<>(connection.subscriptions())) {
         remove(subscription);
       }
-      moderators.values().forEach(set -> set.remove(connection));
+      moderators.removeEverywhere(connection);
     });
   }
 
   /** Follows a site's moderation stream (held comments, reports, every change); staff only. */
   Future<Void> followModeration(LiveConnection connection, String siteId) {
     return onHub(() -> {
-      moderators.computeIfAbsent(siteId, k -> new LinkedHashSet<>()).add(connection);
+      moderators.add(siteId, connection);
       return Future.succeededFuture();
     });
   }
@@ -229,8 +226,7 @@ public final class LiveHub {
   /** Stops following a site's moderation stream; answers whether it was followed. */
   Future<Boolean> unfollowModeration(LiveConnection connection, String siteId) {
     return onHub(() -> {
-      Set<LiveConnection> staff = moderators.get(siteId);
-      return Future.succeededFuture(staff != null && staff.remove(connection));
+      return Future.succeededFuture(moderators.remove(siteId, connection));
     });
   }
 
@@ -247,20 +243,10 @@ public final class LiveHub {
           poll(channel);
         }
       }
-      Set<LiveConnection> staff = moderators.get(event.siteId());
-      if (staff != null && !staff.isEmpty()) {
-        renderer.render(event).onSuccess(rendered -> context.runOnContext(ignored -> toModerators(rendered)));
+      if (moderators.any(event.siteId())) {
+        renderer.render(event).onSuccess(rendered -> context.runOnContext(ignored -> moderators.send(rendered)));
       }
     }).onFailure(e -> LOG.log(Level.WARNING, "Could not read event " + eventId, e));
-  }
-
-  private void toModerators(RenderedEvent event) {
-    Set<LiveConnection> staff = moderators.get(event.siteId());
-    if (staff == null || event.staffFrame() == null
-        || !moderatorSeen.computeIfAbsent(event.siteId(), k -> new RecentIds()).add(event.id())) {
-      return;
-    }
-    new ArrayList<>(staff).forEach(connection -> connection.send(event.staffFrame()));
   }
 
   /** After (re)connecting to the notifications: catch every followed page up from the table. */

@@ -8,26 +8,19 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
+import java.util.function.Function;
 
 /** The /live WebSocket endpoint: Origin checked at the handshake, then the session protocol. */
 public final class LiveRoutes {
   private final LiveHub hub;
   private final OriginPolicy origins;
-  private final SiteService sites;
-  private final Pool pool;
-  private final AdminToken adminToken;
-  private final Tokens tokens;
-  private final RoleRepository roles;
+  private final Function<LiveConnection, LiveSession> sessions;
 
   public LiveRoutes(LiveHub hub, OriginPolicy origins, SiteService sites, Pool pool, AdminToken adminToken,
                     Tokens tokens, RoleRepository roles) {
     this.hub = hub;
     this.origins = origins;
-    this.sites = sites;
-    this.pool = pool;
-    this.adminToken = adminToken;
-    this.tokens = tokens;
-    this.roles = roles;
+    this.sessions = connection -> new LiveSession(connection, hub, origins, sites, pool, adminToken, tokens, roles);
   }
 
   /** Mount before any body handler: the upgrade needs the request untouched. */
@@ -48,7 +41,7 @@ public final class LiveRoutes {
       }
       ctx.request().toWebSocket().onSuccess(socket -> {
         LiveConnection connection = new LiveConnection(ctx.vertx(), socket, origin);
-        LiveSession session = new LiveSession(connection, hub, origins, sites, pool, adminToken, tokens, roles);
+        LiveSession session = sessions.apply(connection);
         connection.onClose(() -> hub.dropped(connection));
         socket.textMessageHandler(session::onMessage);
         socket.closeHandler(closed -> connection.ended());

@@ -49,7 +49,7 @@ public final class SiteAccess {
     }
     return tokens.resolve(pool, bearer.get()).compose(user -> {
       if (user.isEmpty()) {
-        return Future.failedFuture(new ApiError(401, "invalid_token", "The token is unknown, expired or signed out"));
+        return Future.failedFuture(ApiError.invalidToken());
       }
       if (!user.get().siteId().equals(siteId)) {
         return Future.succeededFuture(Optional.of(new Actor(Optional.of(user.get().id()), Optional.empty(), false)));

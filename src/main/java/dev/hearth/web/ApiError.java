@@ -42,6 +42,11 @@ public final class ApiError extends RuntimeException {
     return new ApiError(401, "unauthorized", message);
   }
 
+  /** A bearer token that is unknown, expired, revoked or signed out. */
+  public static ApiError invalidToken() {
+    return new ApiError(401, "invalid_token", "The token is unknown, expired or signed out; sign in again");
+  }
+
   public static ApiError forbidden(String code, String message) {
     return new ApiError(403, code, message);
   }

@@ -1,0 +1,44 @@
+package dev.hearth.live;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sockets following sites' moderation streams. Touched only on the hub's event loop. Events
+ * reach them as notifications arrive (approximately in id order; a queue does not need
+ * more), each at most once.
+ */
+final class ModerationFollowers {
+  private final Map<String, Set<LiveConnection>> bySite = new HashMap<>();
+  private final Map<String, RecentIds> seen = new HashMap<>();
+
+  void add(String siteId, LiveConnection connection) {
+    bySite.computeIfAbsent(siteId, k -> new LinkedHashSet<>()).add(connection);
+  }
+
+  boolean remove(String siteId, LiveConnection connection) {
+    Set<LiveConnection> followers = bySite.get(siteId);
+    return followers != null && followers.remove(connection);
+  }
+
+  void removeEverywhere(LiveConnection connection) {
+    bySite.values().forEach(followers -> followers.remove(connection));
+  }
+
+  boolean any(String siteId) {
+    Set<LiveConnection> followers = bySite.get(siteId);
+    return followers != null && !followers.isEmpty();
+  }
+
+  void send(RenderedEvent event) {
+    Set<LiveConnection> followers = bySite.get(event.siteId());
+    if (followers == null || event.staffFrame() == null
+        || !seen.computeIfAbsent(event.siteId(), k -> new RecentIds()).add(event.id())) {
+      return;
+    }
+    new ArrayList<>(followers).forEach(connection -> connection.send(event.staffFrame()));
+  }
+}
