@@ -58,6 +58,7 @@ public final class HttpVerticle extends VerticleBase {
     new PageRoutes(services.pages(), services.access()).mount(router);
     new RoleRoutes(services.roles(), services.access()).mount(router);
     services.accounts().routes().mount(router);
+    services.moderation().mount(router);
     new CommentRoutes(services.posting(), services.edits(), services.threads()).mount(router);
     new FragmentRoutes(services.threads(), services.templates()).mount(router);
     new DemoRoutes(services.threads(), services.templates()).mount(router);

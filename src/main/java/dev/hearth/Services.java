@@ -17,7 +17,14 @@ import dev.hearth.live.EventRenderer;
 import dev.hearth.live.LiveHub;
 import dev.hearth.live.LiveRoutes;
 import dev.hearth.live.OriginPolicy;
+import dev.hearth.audit.AuditLog;
+import dev.hearth.moderation.CommentModeration;
+import dev.hearth.moderation.ModerationQueue;
+import dev.hearth.moderation.ModerationRoutes;
+import dev.hearth.moderation.ReportService;
 import dev.hearth.moderation.Sanctions;
+import dev.hearth.moderation.StatusChanges;
+import dev.hearth.moderation.UserModeration;
 import dev.hearth.page.PageService;
 import dev.hearth.role.RoleRepository;
 import dev.hearth.role.RoleService;
@@ -48,6 +55,7 @@ public record Services(
     Accounts accounts,
     LiveHub liveHub,
     LiveRoutes live,
+    ModerationRoutes moderation,
     Templates templates) {
 
   public static Services create(Vertx vertx, Config config, Pool pool, AdminToken adminToken) {
@@ -63,16 +71,28 @@ public record Services(
     CommentService posting = new CommentService(pool, sites, pageRepository, commentRepository, authors, events,
         new IdempotencyKeys(), staff);
     Templates templates = new Templates();
+    AuditLog audit = new AuditLog();
     LiveHub hub = new LiveHub(pool,
         new EventRenderer(pool, sites, pageRepository, commentRepository, staff, templates));
     LiveRoutes live = new LiveRoutes(hub, new OriginPolicy(pool, config), sites, pool, adminToken, tokens,
         roleRepository);
     return new Services(config, pool, new AdminGuard(adminToken), access, sites,
-        new PageService(pool, sites, pageRepository, events),
+        new PageService(pool, sites, pageRepository, events, audit),
         new RoleService(pool, sites, roleRepository, staff),
         posting,
         new CommentEdits(pool, sites, pageRepository, commentRepository, authors, events, staff),
         new ThreadService(pool, sites, pageRepository, commentRepository, staff),
-        new DemoSite(pool, sites, posting), Accounts.create(vertx, pool, sites, tokens), hub, live, templates);
+        new DemoSite(pool, sites, posting), Accounts.create(vertx, pool, sites, tokens), hub, live,
+        moderation(pool, access, sites, authors, roleRepository, pageRepository, commentRepository, events, audit),
+        templates);
+  }
+
+  private static ModerationRoutes moderation(Pool pool, SiteAccess access, SiteService sites, CommentAuthors authors,
+                                             RoleRepository roles, PageRepository pages, CommentRepository comments,
+                                             EventLog events, AuditLog audit) {
+    StatusChanges changes = new StatusChanges(pages, comments, events);
+    CommentModeration commentModeration = new CommentModeration(pool, changes, audit);
+    return new ModerationRoutes(pool, access, new ReportService(pool, sites, authors, roles, changes, events),
+        commentModeration, new UserModeration(pool, commentModeration, audit), new ModerationQueue(pool, pages), audit);
   }
 }

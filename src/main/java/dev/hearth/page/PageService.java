@@ -1,6 +1,8 @@
 package dev.hearth.page;
 
 import dev.hearth.event.EventLog;
+import dev.hearth.audit.AuditLog;
+import dev.hearth.role.Actor;
 import dev.hearth.site.Site;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.ApiError;
@@ -17,16 +19,18 @@ public final class PageService {
   private final SiteService sites;
   private final PageRepository pages;
   private final EventLog events;
+  private final AuditLog audit;
 
-  public PageService(Pool pool, SiteService sites, PageRepository pages, EventLog events) {
+  public PageService(Pool pool, SiteService sites, PageRepository pages, EventLog events, AuditLog audit) {
     this.pool = pool;
     this.sites = sites;
     this.pages = pages;
     this.events = events;
+    this.audit = audit;
   }
 
   /** Applies {closed?, authorUserId?}; the page is created if it has no comment yet. */
-  public Future<JsonObject> update(String siteId, String key, JsonFields body) {
+  public Future<JsonObject> update(String siteId, String key, JsonFields body, Actor actor) {
     body.allowOnly("closed", "authorUserId");
     java.util.Optional<Boolean> closed = body.optionalBoolean("closed");
     boolean setAuthor = body.present("authorUserId");
@@ -42,6 +46,8 @@ public final class PageService {
               .map(c -> pages.setClosed(tx, page.id(), c)
                   .compose(x -> events.append(tx, site.id(), page.id(), c ? "page.closed" : "page.reopened", null,
                       new JsonObject().put("page", key)))
+                  .compose(x -> audit.record(tx, site.id(), actor, c ? "close_page" : "reopen_page", null, null,
+                      page.id(), null))
                   .<Void>mapEmpty())
               .orElse(Future.succeededFuture()));
         })).compose(ignored -> pages.find(pool, site.id(), key))

@@ -122,6 +122,24 @@ public final class JsonFields {
     return Optional.of(items);
   }
 
+  public List<Long> requiredLongList(String name, int maxItems) {
+    Object value = object.getValue(name);
+    if (value == null) {
+      throw missing(name);
+    }
+    if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > maxItems) {
+      throw ApiError.invalidField(prefix + name, "must be an array of 1 to " + maxItems + " ids");
+    }
+    List<Long> ids = new ArrayList<>();
+    for (Object item : array) {
+      if (!(item instanceof Integer || item instanceof Long) || ((Number) item).longValue() < 1) {
+        throw ApiError.invalidField(prefix + name, "must hold positive whole numbers");
+      }
+      ids.add(((Number) item).longValue());
+    }
+    return ids;
+  }
+
   public ApiError missing(String name) {
     return new ApiError(400, "missing_field", "Missing required field: " + prefix + name,
         new JsonObject().put("field", prefix + name));

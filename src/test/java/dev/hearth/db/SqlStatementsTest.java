@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class SqlStatementsTest {
   static final String[] SQL_CLASSES = {
       "dev.hearth.site.SiteSql", "dev.hearth.page.PageSql", "dev.hearth.comment.CommentSql",
-      "dev.hearth.idempotency.IdempotencyKeys", "dev.hearth.event.EventLog",
+      "dev.hearth.idempotency.IdempotencyKeys", "dev.hearth.event.EventLog", "dev.hearth.audit.AuditLog",
+      "dev.hearth.moderation.ModerationSql", "dev.hearth.live.EventSql", "dev.hearth.role.RoleRepository",
   };
 
   @Test

@@ -1,0 +1,97 @@
+package dev.hearth.moderation;
+
+import dev.hearth.audit.AuditLog;
+import dev.hearth.comment.CommentRepository.Changeable;
+import dev.hearth.role.Actor;
+import dev.hearth.web.ApiError;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+
+/**
+ * Approving and rejecting comments. Each action dismisses or upholds the open reports, is
+ * written to the audit log with an event in one transaction, and repeating it (a double click)
+ * changes nothing and answers the same.
+ */
+public final class CommentModeration {
+  private final Pool pool;
+  private final StatusChanges changes;
+  private final AuditLog audit;
+
+  public CommentModeration(Pool pool, StatusChanges changes, AuditLog audit) {
+    this.pool = pool;
+    this.changes = changes;
+    this.audit = audit;
+  }
+
+  public Future<JsonObject> approve(Actor actor, long commentId, String reason) {
+    return pool.withTransaction(tx -> approve(tx, actor, commentId, reason));
+  }
+
+  public Future<JsonObject> reject(Actor actor, long commentId, String reason) {
+    return pool.withTransaction(tx -> reject(tx, actor, commentId, reason));
+  }
+
+  /** Approves or rejects a selection, all or nothing. */
+  public Future<JsonObject> bulk(Actor actor, List<Long> ids, boolean approve, String reason) {
+    return pool.withTransaction(tx -> {
+      Future<JsonObject> chain = Future.succeededFuture();
+      for (long id : ids.stream().sorted().toList()) {
+        chain = chain.compose(ignored -> approve ? approve(tx, actor, id, reason) : reject(tx, actor, id, reason));
+      }
+      return chain.map(ignored -> new JsonObject().put("action", approve ? "approve" : "reject").put("count", ids.size()));
+    });
+  }
+
+  Future<JsonObject> approve(SqlClient tx, Actor actor, long commentId, String reason) {
+    return changes.lock(tx, commentId).compose(comment -> {
+      checkModeratable(comment);
+      boolean wasVisible = "visible".equals(comment.status());
+      Future<Void> status = wasVisible
+          ? Future.succeededFuture()
+          : changes.apply(tx, comment, "visible", null, "comment.approved");
+      return status
+          .compose(ignored -> tx.preparedQuery(ModerationSql.MARK_APPROVED).execute(Tuple.of(commentId)))
+          .compose(ignored -> resolveReports(tx, commentId, "dismissed"))
+          // Approving a visible comment with no open report is a repeat: nothing to log.
+          .compose(settled -> wasVisible && settled == 0
+              ? Future.<Void>succeededFuture()
+              : audit.record(tx, comment.siteId(), actor, "approve", commentId, comment.authorId(), comment.pageId(),
+                  reason))
+          .map(ignored -> result(commentId, "visible"));
+    });
+  }
+
+  Future<JsonObject> reject(SqlClient tx, Actor actor, long commentId, String reason) {
+    return changes.lock(tx, commentId).compose(comment -> {
+      checkModeratable(comment);
+      if ("rejected".equals(comment.status())) {
+        return Future.succeededFuture(result(commentId, "rejected"));
+      }
+      return changes.apply(tx, comment, "rejected", reason, "comment.rejected")
+          .compose(ignored -> resolveReports(tx, commentId, "upheld"))
+          .compose(ignored -> audit.record(tx, comment.siteId(), actor, "reject", commentId, comment.authorId(),
+              comment.pageId(), reason))
+          .map(ignored -> result(commentId, "rejected"));
+    });
+  }
+
+  private static void checkModeratable(Changeable comment) {
+    if ("deleted".equals(comment.status())) {
+      throw ApiError.conflict("comment_deleted", "Its author deleted this comment");
+    }
+  }
+
+  private Future<Integer> resolveReports(SqlClient tx, long commentId, String outcome) {
+    return tx.preparedQuery(ModerationSql.RESOLVE_REPORTS).execute(Tuple.of(commentId, outcome))
+        .compose(rows -> tx.preparedQuery(ModerationSql.CLEAR_REPORTS).execute(Tuple.of(commentId))
+            .map(rows.rowCount()));
+  }
+
+  private static JsonObject result(long commentId, String status) {
+    return new JsonObject().put("id", commentId).put("status", status);
+  }
+}

@@ -1,0 +1,120 @@
+package dev.hearth.moderation;
+
+import dev.hearth.auth.AuthUser;
+import dev.hearth.comment.CommentAuthors;
+import dev.hearth.event.EventLog;
+import dev.hearth.role.Role;
+import dev.hearth.role.RoleRepository;
+import dev.hearth.site.SiteService;
+import dev.hearth.web.ApiError;
+import dev.hearth.web.JsonFields;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reporting a comment. One report per user per comment (a repeat answers success and counts
+ * nothing), none on one's own comment, a daily cap per reporter. When the weighted score
+ * passes the site's threshold the comment is hidden pending review, never deleted.
+ */
+public final class ReportService {
+  static final List<String> REASONS = List.of("spam", "abusive", "offensive", "off_topic", "illegal", "other");
+  static final int DAILY_CAP = 30;
+  static final int MAX_NOTE = 1000;
+
+  private final Pool pool;
+  private final SiteService sites;
+  private final CommentAuthors authors;
+  private final RoleRepository roles;
+  private final StatusChanges changes;
+  private final EventLog events;
+
+  public ReportService(Pool pool, SiteService sites, CommentAuthors authors, RoleRepository roles,
+                       StatusChanges changes, EventLog events) {
+    this.pool = pool;
+    this.sites = sites;
+    this.authors = authors;
+    this.roles = roles;
+    this.changes = changes;
+    this.events = events;
+  }
+
+  public Future<JsonObject> report(long commentId, Optional<String> bearer, JsonFields body) {
+    body.allowOnly("reason", "note");
+    String reason = body.requiredString("reason", false);
+    if (!REASONS.contains(reason)) {
+      throw ApiError.invalidField("reason", "must be one of " + REASONS);
+    }
+    String note = body.optionalString("note", true).map(String::strip).filter(n -> !n.isEmpty()).orElse(null);
+    if (note != null && note.length() > MAX_NOTE) {
+      throw ApiError.invalidField("note", "must be at most " + MAX_NOTE + " characters");
+    }
+    if (note == null && (reason.equals("illegal") || reason.equals("other"))) {
+      throw new ApiError(400, "missing_field", "A note is required for this reason", new JsonObject().put("field", "note"));
+    }
+    return authors.required(bearer).compose(user -> pool.withTransaction(tx -> changes.lock(tx, commentId)
+        .compose(comment -> {
+          if (!comment.siteId().equals(user.siteId())) {
+            throw ApiError.notFound("comment_not_found", "No comment " + commentId);
+          }
+          if (comment.authorId() == user.id()) {
+            throw ApiError.forbidden("own_comment", "You cannot report your own comment");
+          }
+          if ("deleted".equals(comment.status()) || "rejected".equals(comment.status())) {
+            throw ApiError.conflict("not_reportable", "This comment is no longer shown");
+          }
+          return sites.get(comment.siteId()).compose(site -> reporter(tx, user)
+              .compose(reporter -> tx.preparedQuery(ModerationSql.REPORTS_TODAY).execute(Tuple.of(user.id()))
+                  .compose(today -> {
+                    if (today.iterator().next().getLong("n") >= DAILY_CAP) {
+                      throw new ApiError(429, "report_limit", "You have reported " + DAILY_CAP
+                          + " comments today; thank you, moderators will look at them",
+                          new JsonObject().put("retryAfter", 86_400));
+                    }
+                    double threshold = site.settings().reportHideThreshold();
+                    double weight = ReportWeights.weight(reporter, threshold);
+                    return tx.preparedQuery(ModerationSql.INSERT_REPORT)
+                        .execute(Tuple.tuple().addString(site.id()).addLong(commentId).addLong(user.id())
+                            .addString(reason).addString(note).addFloat((float) weight))
+                        .compose(inserted -> inserted.size() == 0
+                            ? Future.succeededFuture(answer(commentId))
+                            : counted(tx, comment, weight, threshold, inserted.iterator().next().getLong("id")));
+                  })));
+        })));
+  }
+
+  private Future<JsonObject> counted(io.vertx.sqlclient.SqlClient tx,
+                                     dev.hearth.comment.CommentRepository.Changeable comment, double weight,
+                                     double threshold, long reportId) {
+    return tx.preparedQuery(ModerationSql.ADD_REPORT_SCORE).execute(Tuple.of(comment.id(), (float) weight))
+        .compose(rows -> {
+          double score = rows.iterator().next().getFloat("report_score");
+          Future<Long> reported = events.append(tx, comment.siteId(), comment.pageId(), "report.created", comment.id(),
+              new JsonObject().put("commentId", comment.id()).put("reportId", reportId));
+          boolean hide = "visible".equals(comment.status()) && score >= threshold - 1e-6;
+          return reported.compose(ignored -> hide
+                  ? changes.apply(tx, comment, "hidden", "Hidden after reports, pending a moderator's review",
+                      "comment.hidden")
+                  : Future.<Void>succeededFuture())
+              .map(ignored -> answer(comment.id()));
+        });
+  }
+
+  private Future<ReportWeights.Reporter> reporter(io.vertx.sqlclient.SqlClient tx, AuthUser user) {
+    return roles.find(tx, user.siteId(), user.id()).compose(role -> tx.preparedQuery(ModerationSql.REPORTER)
+        .execute(Tuple.of(user.id())).map(rows -> {
+          Row row = rows.iterator().next();
+          return new ReportWeights.Reporter(row.getString("kind"), row.getBoolean("day_old"), row.getLong("visible"),
+              row.getLong("dismissed"), row.getLong("resolved"), role.map(r -> r.covers(Role.MODERATOR)).orElse(false));
+        }));
+  }
+
+  /** The same answer for a first report and a repeat: the reporter learns nothing about weights. */
+  private static JsonObject answer(long commentId) {
+    return new JsonObject().put("commentId", commentId).put("reported", true);
+  }
+}

@@ -1,0 +1,103 @@
+package dev.hearth.moderation;
+
+import dev.hearth.audit.AuditLog;
+import dev.hearth.role.Actor;
+import dev.hearth.web.ApiError;
+import dev.hearth.web.JsonFields;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Banning, suspending, unbanning and always pre-moderating a user of a site; each action audited. */
+public final class UserModeration {
+  static final long MAX_SUSPENSION_HOURS = 24L * 365;
+
+  private final Pool pool;
+  private final CommentModeration comments;
+  private final AuditLog audit;
+
+  public UserModeration(Pool pool, CommentModeration comments, AuditLog audit) {
+    this.pool = pool;
+    this.comments = comments;
+    this.audit = audit;
+  }
+
+  /** Bans from the site; with {@code rejectComments} every comment of the user still shown or held is rejected. */
+  public Future<JsonObject> ban(String siteId, Actor actor, long userId, JsonFields body) {
+    body.allowOnly("reason", "rejectComments");
+    String reason = reason(body);
+    boolean rejectAll = body.optionalBoolean("rejectComments").orElse(false);
+    return pool.withTransaction(tx -> existing(tx, userId, siteId)
+        .compose(ignored -> tx.preparedQuery(ModerationSql.BAN).execute(Tuple.of(userId, siteId, reason)))
+        .compose(ignored -> audit.record(tx, siteId, actor, "ban", null, userId, null, reason))
+        .compose(ignored -> rejectAll ? rejectEverything(tx, actor, userId, reason) : Future.succeededFuture(0))
+        .map(rejected -> new JsonObject().put("userId", userId).put("banned", true).put("rejectedComments", rejected)));
+  }
+
+  public Future<JsonObject> suspend(String siteId, Actor actor, long userId, JsonFields body) {
+    body.allowOnly("reason", "hours");
+    String reason = reason(body);
+    long hours = body.optionalLong("hours").orElseThrow(() -> body.missing("hours"));
+    if (hours < 1 || hours > MAX_SUSPENSION_HOURS) {
+      throw ApiError.invalidField("hours", "must be from 1 to " + MAX_SUSPENSION_HOURS);
+    }
+    return pool.withTransaction(tx -> existing(tx, userId, siteId)
+        .compose(ignored -> tx.preparedQuery(ModerationSql.SUSPEND).execute(Tuple.of(userId, siteId, hours * 3600.0)))
+        .compose(rows -> audit.record(tx, siteId, actor, "suspend", null, userId, null, reason)
+            .map(ignored -> new JsonObject().put("userId", userId)
+                .put("suspendedUntil", rows.iterator().next().getOffsetDateTime("suspended_until").toInstant().toString()))));
+  }
+
+  public Future<JsonObject> unban(String siteId, Actor actor, long userId, JsonFields body) {
+    body.allowOnly("reason");
+    String reason = reason(body);
+    return pool.withTransaction(tx -> existing(tx, userId, siteId)
+        .compose(ignored -> tx.preparedQuery(ModerationSql.UNBAN).execute(Tuple.of(userId, siteId)))
+        .compose(ignored -> audit.record(tx, siteId, actor, "unban", null, userId, null, reason))
+        .map(ignored -> new JsonObject().put("userId", userId).put("banned", false)));
+  }
+
+  public Future<JsonObject> premoderate(String siteId, Actor actor, long userId, JsonFields body) {
+    body.allowOnly("on", "reason");
+    boolean on = body.optionalBoolean("on").orElseThrow(() -> body.missing("on"));
+    String reason = reason(body);
+    return pool.withTransaction(tx -> existing(tx, userId, siteId)
+        .compose(ignored -> tx.preparedQuery(ModerationSql.PREMODERATE).execute(Tuple.of(userId, siteId, on)))
+        .compose(ignored -> audit.record(tx, siteId, actor, on ? "premoderate" : "stop_premoderating", null, userId,
+            null, reason))
+        .map(ignored -> new JsonObject().put("userId", userId).put("premoderated", on)));
+  }
+
+  private Future<Integer> rejectEverything(SqlClient tx, Actor actor, long userId, String reason) {
+    return tx.preparedQuery(ModerationSql.USER_COMMENTS_TO_REJECT).execute(Tuple.of(userId)).compose(rows -> {
+      List<Long> ids = new ArrayList<>();
+      rows.forEach(row -> ids.add(row.getLong("id")));
+      Future<JsonObject> chain = Future.succeededFuture();
+      for (long id : ids) {
+        chain = chain.compose(ignored -> comments.reject(tx, actor, id, reason));
+      }
+      return chain.map(ignored -> ids.size());
+    });
+  }
+
+  private static Future<Void> existing(SqlClient tx, long userId, String siteId) {
+    return tx.preparedQuery(ModerationSql.USER_ON_SITE).execute(Tuple.of(userId, siteId)).map(rows -> {
+      if (rows.size() == 0) {
+        throw ApiError.notFound("user_not_found", "No user " + userId + " on site " + siteId);
+      }
+      return null;
+    });
+  }
+
+  static String reason(JsonFields body) {
+    String reason = body.optionalString("reason", true).map(String::strip).filter(r -> !r.isEmpty()).orElse(null);
+    if (reason != null && reason.length() > 1000) {
+      throw ApiError.invalidField("reason", "must be at most 1000 characters");
+    }
+    return reason;
+  }
+}
