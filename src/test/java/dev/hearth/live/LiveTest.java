@@ -213,6 +213,24 @@ class LiveTest {
   }
 
   @Test
+  void readersSeeRejectedCommentsGoAndApprovedOnesComeBack() {
+    Api api = hearth.api();
+    long id = post(api, "moderated", "Borderline remark");
+    try (LiveClient reader = connect(api.base())) {
+      reader.subscribe(SITE, "moderated", null);
+      api.adminJson("POST", "/api/v1/moderation/comments/" + id + "/reject", new JsonObject().put("reason", "Rude"));
+      JsonObject removed = reader.events(1, 10).get(0);
+      assertEquals("comment.rejected", removed.getString("kind"));
+      assertEquals(id, removed.getJsonObject("comment").getLong("id"));
+      assertNull(removed.getJsonObject("comment").getValue("body"), "a removal carries no text");
+      api.adminJson("POST", "/api/v1/moderation/comments/" + id + "/approve", new JsonObject());
+      JsonObject back = reader.events(1, 10).get(0);
+      assertEquals("comment.approved", back.getString("kind"));
+      assertEquals("Borderline remark", back.getJsonObject("comment").getString("body"));
+    }
+  }
+
+  @Test
   void moderationQueuesNeedAModerator() {
     Api api = hearth.api();
     String token = api.comment(SITE, "someone", null, "Someone", "Hi").getString("ownerToken");
