@@ -25,6 +25,7 @@ import dev.hearth.moderation.ReportService;
 import dev.hearth.moderation.Sanctions;
 import dev.hearth.moderation.StatusChanges;
 import dev.hearth.moderation.UserModeration;
+import dev.hearth.moderation.WriteRules;
 import dev.hearth.page.PageService;
 import dev.hearth.role.RoleRepository;
 import dev.hearth.role.RoleService;
@@ -68,8 +69,9 @@ public record Services(
     StaffDirectory staff = new StaffDirectory(pool, roleRepository);
     SiteAccess access = new SiteAccess(pool, adminToken, tokens, roleRepository);
     CommentAuthors authors = new CommentAuthors(pool, tokens, commentRepository, new Sanctions());
+    WriteRules writeRules = new WriteRules();
     CommentService posting = new CommentService(pool, sites, pageRepository, commentRepository, authors, events,
-        new IdempotencyKeys(), staff);
+        new IdempotencyKeys(), staff, writeRules);
     Templates templates = new Templates();
     AuditLog audit = new AuditLog();
     LiveHub hub = new LiveHub(pool,
@@ -80,7 +82,7 @@ public record Services(
         new PageService(pool, sites, pageRepository, events, audit),
         new RoleService(pool, sites, roleRepository, staff),
         posting,
-        new CommentEdits(pool, sites, pageRepository, commentRepository, authors, events, staff),
+        new CommentEdits(pool, sites, pageRepository, commentRepository, authors, events, staff, writeRules),
         new ThreadService(pool, sites, pageRepository, commentRepository, staff),
         new DemoSite(pool, sites, posting), Accounts.create(vertx, pool, sites, tokens), hub, live,
         moderation(pool, access, sites, authors, roleRepository, pageRepository, commentRepository, events, audit),

@@ -2,6 +2,7 @@ package dev.hearth.comment;
 
 import dev.hearth.auth.AuthUser;
 import dev.hearth.event.EventLog;
+import dev.hearth.moderation.WriteRules;
 import dev.hearth.page.PageRepository;
 import dev.hearth.site.Site;
 import dev.hearth.site.SiteService;
@@ -28,10 +29,12 @@ public final class CommentEdits {
   private final CommentAuthors authors;
   private final EventLog events;
   private final StaffBadges staff;
+  private final WriteRules rules;
 
   public CommentEdits(Pool pool, SiteService sites, PageRepository pages, CommentRepository comments,
-                      CommentAuthors authors, EventLog events, StaffBadges staff) {
+                      CommentAuthors authors, EventLog events, StaffBadges staff, WriteRules rules) {
     this.staff = staff;
+    this.rules = rules;
     this.pool = pool;
     this.sites = sites;
     this.pages = pages;
@@ -56,6 +59,7 @@ public final class CommentEdits {
                 "Comments can be edited for " + window.toMinutes() + " minutes after posting");
           }
           NewComment.checkBodyLength(source, site.settings().maxBodyLength());
+          rules.checkBannedWords(site, source);
           if (source.equals(old.body())) {
             return Future.succeededFuture(site);
           }

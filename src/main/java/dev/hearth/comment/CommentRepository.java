@@ -78,7 +78,8 @@ public final class CommentRepository {
   }
 
   public Future<Inserted> insert(SqlClient tx, String siteId, long pageId, Placement placement, long authorId,
-                                 String authorName, RenderedBody body, String status) {
+                                 String authorName, RenderedBody body, String status, String heldBy,
+                                 String heldDetail) {
     Tuple params = Tuple.tuple()
         .addString(siteId)
         .addLong(pageId)
@@ -94,7 +95,9 @@ public final class CommentRepository {
         .addInteger(body.policyVersion())
         .addBoolean(placement.chronological())
         .addString(status)
-        .addString(authorName);
+        .addString(authorName)
+        .addString(heldBy)
+        .addString(heldDetail);
     return tx.preparedQuery(CommentSql.INSERT).execute(params).map(rows -> {
       Row row = rows.iterator().next();
       return new Inserted(row.getLong("id"), row.getOffsetDateTime("created_at"));

@@ -3,6 +3,8 @@ package dev.hearth.comment;
 import dev.hearth.auth.AuthUser;
 import dev.hearth.event.EventLog;
 import dev.hearth.idempotency.IdempotencyKeys;
+import dev.hearth.moderation.WriteRules;
+import dev.hearth.moderation.rules.Verdict;
 import dev.hearth.idempotency.IdempotencyKeys.StoredResponse;
 import dev.hearth.page.Page;
 import dev.hearth.page.PageRepository;
@@ -29,10 +31,13 @@ public final class CommentService {
   private final EventLog events;
   private final IdempotencyKeys idempotency;
   private final StaffBadges staff;
+  private final WriteRules rules;
 
   public CommentService(Pool pool, SiteService sites, PageRepository pages, CommentRepository comments,
-                        CommentAuthors authors, EventLog events, IdempotencyKeys idempotency, StaffBadges staff) {
+                        CommentAuthors authors, EventLog events, IdempotencyKeys idempotency, StaffBadges staff,
+                        WriteRules rules) {
     this.staff = staff;
+    this.rules = rules;
     this.pool = pool;
     this.sites = sites;
     this.pages = pages;
@@ -79,9 +84,7 @@ public final class CommentService {
 
   private Future<JsonObject> insert(SqlClient tx, Site site, NewComment request, RenderedBody body,
                                     Optional<AuthUser> user, java.util.Map<Long, String> staffBadges) {
-    // Held for review when the site pre-moderates everything (the moderation rules add more holds).
-    String status = "all".equals(site.settings().premoderation()) ? "pending" : "visible";
-    boolean visible = status.equals("visible");
+    Long authorId = user.map(AuthUser::id).orElse(null);
     // The page row is locked first: writes to one page serialize, so its event ids commit in order.
     return pages.upsertLocked(tx, site.id(), request.pageKey(), request.pageUrl(), request.pageTitle())
         .compose(page -> {
@@ -89,31 +92,49 @@ public final class CommentService {
             throw ApiError.forbidden("page_closed", "Comments are closed on this page");
           }
           return checkParent(tx, request, page)
-              .compose(ignored -> request.parentId() == null
-                  ? comments.placeRoot(tx, page.id())
-                  : comments.placeReply(tx, request.parentId(), visible))
-              .compose(placement -> pages.recordChange(tx, page.id(), visible ? 1 : 0)
-                  .compose(ignored -> authors.authorFor(tx, site, user, request))
-                  .compose(author -> comments.insert(tx, site.id(), page.id(), placement, author.userId(), author.name(), body,
-                          status)
-                      .compose(inserted -> events.append(tx, site.id(), page.id(), "comment.created", inserted.id(),
-                              new JsonObject().put("commentId", inserted.id()))
-                          .map(eventId -> {
-                            Comment comment = new Comment(inserted.id(), placement.parentId(),
-                                placement.parentId() == null ? inserted.id() : placement.rootId(), placement.depth(),
-                                author.userId(), author.name(), body.source(), body.html(), status,
-                                inserted.createdAt(), null, 0, 0);
-                            CommentJson shown = new CommentJson(site.settings().displayDepth(),
-                                new Badges(page.authorUserId(), staffBadges));
-                            // The writer sees their own words even while they await review.
-                            JsonObject json = (visible ? shown.comment(comment) : shown.withContent(comment))
-                                .put("children", new JsonArray())
-                                .put("page", page.toJson(site.settings().autoCloseDays(), Instant.now())
-                                    .put("commentCount", page.commentCount() + (visible ? 1 : 0)));
-                            author.newToken().ifPresent(token -> json.put("ownerToken", token));
-                            return json;
-                          }))));
+              .compose(ignored -> rules.judge(tx, site, authorId, page.premoderated(), body.source()))
+              .compose(verdict -> {
+                // Staff are never held; everyone else's comment is shown or held as the rules say.
+                boolean held = verdict.action() == Verdict.Action.HOLD
+                    && (authorId == null || !staffBadges.containsKey(authorId));
+                return write(tx, site, page, request, body, user, staffBadges, held ? verdict : Verdict.accept());
+              });
         });
+  }
+
+  private Future<JsonObject> write(SqlClient tx, Site site, Page page, NewComment request, RenderedBody body,
+                                   Optional<AuthUser> user, java.util.Map<Long, String> staffBadges, Verdict verdict) {
+    boolean visible = verdict.action() == Verdict.Action.ACCEPT;
+    String status = visible ? "visible" : "pending";
+    String heldBy = visible ? null : verdict.rule();
+    String heldDetail = visible ? null : verdict.detail();
+    return (request.parentId() == null
+        ? comments.placeRoot(tx, page.id())
+        : comments.placeReply(tx, request.parentId(), visible))
+        .compose(placement -> pages.recordChange(tx, page.id(), visible ? 1 : 0)
+            .compose(ignored -> authors.authorFor(tx, site, user, request))
+            .compose(author -> comments.insert(tx, site.id(), page.id(), placement, author.userId(), author.name(),
+                    body, status, heldBy, heldDetail)
+                .compose(inserted -> events.append(tx, site.id(), page.id(), "comment.created", inserted.id(),
+                        new JsonObject().put("commentId", inserted.id()))
+                    .map(eventId -> {
+                      Comment comment = new Comment(inserted.id(), placement.parentId(),
+                          placement.parentId() == null ? inserted.id() : placement.rootId(), placement.depth(),
+                          author.userId(), author.name(), body.source(), body.html(), status,
+                          inserted.createdAt(), null, 0, 0);
+                      CommentJson shown = new CommentJson(site.settings().displayDepth(),
+                          new Badges(page.authorUserId(), staffBadges));
+                      // The writer sees their own words even while they await review, and why.
+                      JsonObject json = (visible ? shown.comment(comment) : shown.withContent(comment))
+                          .put("children", new JsonArray())
+                          .put("page", page.toJson(site.settings().autoCloseDays(), Instant.now())
+                              .put("commentCount", page.commentCount() + (visible ? 1 : 0)));
+                      if (!visible) {
+                        json.put("heldForReview", true);
+                      }
+                      author.newToken().ifPresent(token -> json.put("ownerToken", token));
+                      return json;
+                    }))));
   }
 
   /** A reply must answer a visible comment of the same page. */

@@ -32,9 +32,9 @@ final class CommentSql {
    */
   static final String INSERT =
       "insert into comments (id, site_id, page_id, parent_id, root_id, depth, sibling_rank, sort_key, path_max_rank, "
-          + "author_id, author_name, body, html, policy_version, status) "
+          + "author_id, author_name, body, html, policy_version, status, held_by, held_detail) "
           + "select n.id, $1, $2, $3, coalesce($4, n.id), $6, $7, "
-          + "case when $13 then $5 || int8send(n.id) else $5 end, $8, $9, $15, $10, $11, $12, $14 "
+          + "case when $13 then $5 || int8send(n.id) else $5 end, $8, $9, $15, $10, $11, $12, $14, $16, $17 "
           + "from (select nextval('comments_id_seq') as id) n "
           + "returning id, created_at";
 

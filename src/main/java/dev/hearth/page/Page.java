@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 
 /** An article (or any page) on a site that carries a thread. */
 public record Page(long id, String siteId, String key, String url, String title, boolean closed, int commentCount,
-                   Long authorUserId, OffsetDateTime firstCommentAt, long version) {
+                   Long authorUserId, OffsetDateTime firstCommentAt, long version, boolean premoderated) {
 
   /**
    * Whether the page takes no more comments: closed by a moderator, or automatically once

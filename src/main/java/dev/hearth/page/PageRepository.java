@@ -40,6 +40,10 @@ public final class PageRepository {
     return tx.preparedQuery(PageSql.SET_CLOSED).execute(Tuple.of(pageId, closed)).mapEmpty();
   }
 
+  public Future<Void> setPremoderated(SqlClient tx, long pageId, boolean premoderated) {
+    return tx.preparedQuery(PageSql.SET_PREMODERATED).execute(Tuple.of(pageId, premoderated)).mapEmpty();
+  }
+
   public Future<Void> setAuthor(SqlClient tx, long pageId, Long userId) {
     return tx.preparedQuery(PageSql.SET_AUTHOR).execute(Tuple.of(pageId, userId)).mapEmpty();
   }
@@ -69,6 +73,7 @@ public final class PageRepository {
   static Page toPage(Row row) {
     return new Page(row.getLong("id"), row.getString("site_id"), row.getString("key"), row.getString("url"),
         row.getString("title"), row.getBoolean("closed"), row.getInteger("comment_count"),
-        row.getLong("author_user_id"), row.getOffsetDateTime("first_comment_at"), row.getLong("version"));
+        row.getLong("author_user_id"), row.getOffsetDateTime("first_comment_at"), row.getLong("version"),
+        row.getBoolean("premoderated"));
   }
 }

@@ -31,8 +31,9 @@ public final class PageService {
 
   /** Applies {closed?, authorUserId?}; the page is created if it has no comment yet. */
   public Future<JsonObject> update(String siteId, String key, JsonFields body, Actor actor) {
-    body.allowOnly("closed", "authorUserId");
+    body.allowOnly("closed", "authorUserId", "premoderated");
     java.util.Optional<Boolean> closed = body.optionalBoolean("closed");
+    java.util.Optional<Boolean> premoderated = body.optionalBoolean("premoderated");
     boolean setAuthor = body.present("authorUserId");
     Long authorUserId = body.optionalLong("authorUserId").orElse(null);
     if (key.isBlank() || key.length() > 512) {
@@ -42,7 +43,12 @@ public final class PageService {
         pages.upsertLocked(tx, site.id(), key, null, null).compose(page -> {
           Future<Void> author = !setAuthor ? Future.succeededFuture() : checkUser(tx, site, authorUserId)
               .compose(ignored -> pages.setAuthor(tx, page.id(), authorUserId));
-          return author.compose(ignored -> closed.filter(c -> c != page.closed())
+          Future<Void> held = premoderated.filter(p -> p != page.premoderated())
+              .map(p -> pages.setPremoderated(tx, page.id(), p)
+                  .compose(x -> audit.record(tx, site.id(), actor, p ? "premoderate_page" : "stop_premoderating_page",
+                      null, null, page.id(), null)))
+              .orElse(Future.succeededFuture());
+          return author.compose(ignored -> held).compose(ignored -> closed.filter(c -> c != page.closed())
               .map(c -> pages.setClosed(tx, page.id(), c)
                   .compose(x -> events.append(tx, site.id(), page.id(), c ? "page.closed" : "page.reopened", null,
                       new JsonObject().put("page", key)))
@@ -52,7 +58,7 @@ public final class PageService {
               .orElse(Future.succeededFuture()));
         })).compose(ignored -> pages.find(pool, site.id(), key))
         .map(page -> page.orElseThrow().toJson(site.settings().autoCloseDays(), Instant.now())
-            .put("authorUserId", page.get().authorUserId())));
+            .put("authorUserId", page.get().authorUserId()).put("premoderated", page.get().premoderated())));
   }
 
   private Future<Void> checkUser(io.vertx.sqlclient.SqlClient tx, Site site, Long userId) {

@@ -6,7 +6,7 @@ final class PageSql {
   }
 
   static final String COLUMNS =
-      "id, site_id, key, url, title, closed, comment_count, author_user_id, first_comment_at, version";
+      "id, site_id, key, url, title, closed, comment_count, author_user_id, first_comment_at, version, premoderated";
 
   /**
    * Creates the page on its first comment. The url and title are kept from the first writer:
@@ -32,6 +32,9 @@ final class PageSql {
 
   static final String SET_CLOSED =
       "update pages set closed = $2, version = version + 1 where id = $1";
+
+  static final String SET_PREMODERATED =
+      "update pages set premoderated = $2, version = version + 1 where id = $1";
 
   static final String SET_AUTHOR =
       "update pages set author_user_id = $2, version = version + 1 where id = $1";
