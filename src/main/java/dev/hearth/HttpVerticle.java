@@ -62,6 +62,7 @@ public final class HttpVerticle extends VerticleBase {
     new CommentRoutes(services.posting(), services.edits(), services.threads()).mount(router);
     new FragmentRoutes(services.threads(), services.templates()).mount(router);
     new DemoRoutes(services.threads(), services.templates()).mount(router);
+    services.workspace().mount(router);
     new ApiDocRoutes().mount(router);
     router.route("/static/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
 

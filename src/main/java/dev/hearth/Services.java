@@ -34,6 +34,8 @@ import dev.hearth.role.StaffDirectory;
 import dev.hearth.site.SiteRepository;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.Templates;
+import dev.hearth.workspace.WorkspaceRoutes;
+import dev.hearth.workspace.WorkspaceWiring;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
@@ -57,6 +59,7 @@ public record Services(
     LiveHub liveHub,
     LiveRoutes live,
     ModerationRoutes moderation,
+    WorkspaceRoutes workspace,
     Templates templates) {
 
   public static Services create(Vertx vertx, Config config, Pool pool, AdminToken adminToken) {
@@ -76,25 +79,25 @@ public record Services(
     AuditLog audit = new AuditLog();
     LiveHub hub = new LiveHub(pool,
         new EventRenderer(pool, sites, pageRepository, commentRepository, staff, templates));
-    LiveRoutes live = new LiveRoutes(hub, new OriginPolicy(pool, config), sites, pool, adminToken, tokens,
-        roleRepository);
+    OriginPolicy origins = new OriginPolicy(pool, config);
+    LiveRoutes live = new LiveRoutes(hub, origins, sites, pool, adminToken, tokens, roleRepository);
+    Accounts accounts = Accounts.create(vertx, pool, sites, tokens);
+    StatusChanges changes = new StatusChanges(pageRepository, commentRepository, events);
+    CommentModeration commentModeration = new CommentModeration(pool, changes, audit);
+    UserModeration userModeration = new UserModeration(pool, commentModeration, audit);
+    ModerationQueue queue = new ModerationQueue(pool, pageRepository);
+    ModerationRoutes moderation = new ModerationRoutes(pool, access,
+        new ReportService(pool, sites, authors, roleRepository, changes, events), commentModeration, userModeration,
+        queue, audit);
+    WorkspaceRoutes workspace = new WorkspaceRoutes(new WorkspaceWiring(pool, access, roleRepository,
+        accounts.accounts(), tokens, adminToken, origins, templates, config.publicUrl(), queue, commentModeration,
+        userModeration, audit));
     return new Services(config, pool, new AdminGuard(adminToken), access, sites,
         new PageService(pool, sites, pageRepository, events, audit),
         new RoleService(pool, sites, roleRepository, staff),
         posting,
         new CommentEdits(pool, sites, pageRepository, commentRepository, authors, events, staff, writeRules),
         new ThreadService(pool, sites, pageRepository, commentRepository, staff),
-        new DemoSite(pool, sites, posting), Accounts.create(vertx, pool, sites, tokens), hub, live,
-        moderation(pool, access, sites, authors, roleRepository, pageRepository, commentRepository, events, audit),
-        templates);
-  }
-
-  private static ModerationRoutes moderation(Pool pool, SiteAccess access, SiteService sites, CommentAuthors authors,
-                                             RoleRepository roles, PageRepository pages, CommentRepository comments,
-                                             EventLog events, AuditLog audit) {
-    StatusChanges changes = new StatusChanges(pages, comments, events);
-    CommentModeration commentModeration = new CommentModeration(pool, changes, audit);
-    return new ModerationRoutes(pool, access, new ReportService(pool, sites, authors, roles, changes, events),
-        commentModeration, new UserModeration(pool, commentModeration, audit), new ModerationQueue(pool, pages), audit);
+        new DemoSite(pool, sites, posting), accounts, hub, live, moderation, workspace, templates);
   }
 }

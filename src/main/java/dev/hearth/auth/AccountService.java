@@ -5,6 +5,7 @@ import dev.hearth.site.SiteService;
 import dev.hearth.web.ApiError;
 import dev.hearth.web.JsonFields;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
@@ -102,6 +103,17 @@ public final class AccountService {
                     .map(token -> new SignedIn(token, account));
               }));
     });
+  }
+
+  /**
+   * Signing in from a first-party form (the moderator workspace): the same checks, the same
+   * rate limits and the same answers as {@code POST /api/v1/auth/login}, as {token, user}.
+   */
+  public Future<JsonObject> signInWithPassword(String siteId, String username, String password,
+                                                                  String clientIp) {
+    JsonObject body = new JsonObject()
+        .put("site", siteId).put("username", username).put("password", password);
+    return signIn(JsonFields.of(body), clientIp).map(SignedIn::toJson);
   }
 
   /** Revokes the token; an SSO user's earlier SSO tokens stop working too (see SsoService). */

@@ -68,7 +68,7 @@ public final class AuthRoutes {
    * The address limits are counted against: the TCP peer. X-Forwarded-For is not trusted (any
    * client could claim any address with it); behind a proxy every client shares its address.
    */
-  static String clientIp(RoutingContext ctx) {
+  public static String clientIp(RoutingContext ctx) {
     SocketAddress remote = ctx.request().remoteAddress();
     return remote == null || remote.host() == null ? "unknown" : remote.host();
   }

@@ -4,10 +4,12 @@ import dev.hearth.admin.AdminToken;
 import dev.hearth.auth.Tokens;
 import dev.hearth.role.RoleRepository;
 import dev.hearth.site.SiteService;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** The /live WebSocket endpoint: Origin checked at the handshake, then the session protocol. */
@@ -15,12 +17,14 @@ public final class LiveRoutes {
   private final LiveHub hub;
   private final OriginPolicy origins;
   private final Function<LiveConnection, LiveSession> sessions;
+  private final CookieIdentity cookies;
 
   public LiveRoutes(LiveHub hub, OriginPolicy origins, SiteService sites, Pool pool, AdminToken adminToken,
                     Tokens tokens, RoleRepository roles) {
     this.hub = hub;
     this.origins = origins;
     this.sessions = connection -> new LiveSession(connection, hub, origins, sites, pool, adminToken, tokens, roles);
+    this.cookies = new CookieIdentity(pool, adminToken, tokens, origins);
   }
 
   /** Mount before any body handler: the upgrade needs the request untouched. */
@@ -28,12 +32,18 @@ public final class LiveRoutes {
     router.get("/live").handler(this::upgrade);
   }
 
-  /** GET /live (WebSocket upgrade; Origin must be Hearth's own or a site's) → the live protocol. */
+  /**
+   * GET /live (WebSocket upgrade; Origin must be Hearth's own or a site's) → the live protocol.
+   * A handshake from Hearth's own origin carrying the workspace cookie starts authenticated.
+   */
   private void upgrade(RoutingContext ctx) {
     String origin = ctx.request().getHeader("origin");
     ctx.request().pause();
-    origins.mayConnect(origin).onComplete(checked -> {
-      if (checked.failed() || !checked.result()) {
+    origins.mayConnect(origin).compose(ok -> ok
+            ? cookies.of(ctx.request(), origin).map(Optional::of)
+            : Future.succeededFuture(Optional.<Optional<LiveIdentity>>empty()))
+        .onComplete(checked -> {
+      if (checked.failed() || checked.result().isEmpty()) {
         ctx.response().setStatusCode(403).putHeader("content-type", "application/json; charset=utf-8")
             .end(new JsonObject().put("error", "origin_not_allowed")
                 .put("message", "This origin may not open live connections").encode());
@@ -41,6 +51,7 @@ public final class LiveRoutes {
       }
       ctx.request().toWebSocket().onSuccess(socket -> {
         LiveConnection connection = new LiveConnection(ctx.vertx(), socket, origin);
+        checked.result().get().ifPresent(connection::identify);
         LiveSession session = sessions.apply(connection);
         connection.onClose(() -> hub.dropped(connection));
         socket.textMessageHandler(session::onMessage);

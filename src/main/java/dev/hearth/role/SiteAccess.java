@@ -29,7 +29,12 @@ public final class SiteAccess {
 
   /** The actor behind the request if it holds at least {@code required} on {@code siteId}; else 401/403. */
   public Future<Actor> require(RoutingContext ctx, String siteId, Role required) {
-    return actor(ctx, siteId).map(actor -> {
+    return require(BearerToken.of(ctx), siteId, required);
+  }
+
+  /** The same decision for a token carried some other way (the moderator workspace's cookie). */
+  public Future<Actor> require(Optional<String> token, String siteId, Role required) {
+    return actor(token, siteId).map(actor -> {
       Actor found = actor.orElseThrow(() -> ApiError.unauthorized("Sign in with a staff account of this site"));
       if (!found.has(required)) {
         throw ApiError.forbidden("forbidden", "This needs the " + required.wireName() + " role on site " + siteId);
@@ -40,7 +45,11 @@ public final class SiteAccess {
 
   /** The actor behind the request on this site, empty without a usable token. */
   public Future<Optional<Actor>> actor(RoutingContext ctx, String siteId) {
-    Optional<String> bearer = BearerToken.of(ctx);
+    return actor(BearerToken.of(ctx), siteId);
+  }
+
+  /** The actor a token stands for on this site, empty without a token. */
+  public Future<Optional<Actor>> actor(Optional<String> bearer, String siteId) {
     if (bearer.isEmpty()) {
       return Future.succeededFuture(Optional.empty());
     }

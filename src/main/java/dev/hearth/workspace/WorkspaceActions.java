@@ -1,0 +1,159 @@
+package dev.hearth.workspace;
+
+import dev.hearth.moderation.CommentModeration;
+import dev.hearth.moderation.UserModeration;
+import dev.hearth.role.Actor;
+import dev.hearth.role.Role;
+import dev.hearth.role.SiteAccess;
+import dev.hearth.web.ApiError;
+import dev.hearth.web.JsonFields;
+import dev.hearth.web.Responses;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The workspace's actions as plain form posts: each checks Origin and the CSRF token, finds
+ * the site its target belongs to, requires the moderator role there, acts through the
+ * moderation services, then redirects back to the queue (303), or answers {ok, status} to
+ * the page's script.
+ */
+final class WorkspaceActions {
+  private final Pool pool;
+  private final SiteAccess access;
+  private final CommentModeration comments;
+  private final UserModeration users;
+  private final Sessions sessions;
+  private final CsrfGuard csrf;
+  private final Pages pages;
+
+  WorkspaceActions(WorkspaceWiring wiring, Sessions sessions, CsrfGuard csrf, Pages pages) {
+    this.pool = wiring.pool();
+    this.access = wiring.access();
+    this.comments = wiring.comments();
+    this.users = wiring.users();
+    this.sessions = sessions;
+    this.csrf = csrf;
+    this.pages = pages;
+  }
+
+  void mount(Router router) {
+    router.post("/moderate/comments/bulk").handler(this::bulk);
+    router.post("/moderate/comments/:id/approve").handler(ctx -> decide(ctx, true));
+    router.post("/moderate/comments/:id/reject").handler(ctx -> decide(ctx, false));
+    router.post("/moderate/users/:id/ban").handler(this::ban);
+  }
+
+  /** POST /moderate/comments/{id}/approve|reject (form: csrf, queue, reason?) → 303 to the queue, or {ok, status}. */
+  private void decide(RoutingContext ctx, boolean approve) {
+    long id = id(ctx, "comment_not_found");
+    act(ctx, (form, moderator) -> siteOf("select site_id from comments where id = $1", id, "comment_not_found")
+        .compose(site -> actor(moderator, site).compose(actor -> approve
+            ? comments.approve(actor, id, form.reason())
+            : comments.reject(actor, id, form.reason()))
+            .map(result -> new Done(site, result.getString("status")))));
+  }
+
+  /** POST /moderate/users/{id}/ban (form: csrf, queue, reason?, rejectComments?) → 303 to the queue, or {ok, status}. */
+  private void ban(RoutingContext ctx) {
+    long id = id(ctx, "user_not_found");
+    act(ctx, (form, moderator) -> siteOf("select site_id from users where id = $1", id, "user_not_found")
+        .compose(site -> actor(moderator, site).compose(actor -> {
+          if (actor.userId().map(me -> me == id).orElse(false)) {
+            throw ApiError.forbidden("forbidden", "You cannot sanction yourself");
+          }
+          JsonObject body = new JsonObject().put("rejectComments", form.checked("rejectComments"));
+          Optional.ofNullable(form.reason()).ifPresent(reason -> body.put("reason", reason));
+          return users.ban(site, actor, id, JsonFields.of(body));
+        }).map(result -> new Done(site, "banned"))));
+  }
+
+  /** POST /moderate/comments/bulk (form: csrf, site, queue, action=approve|reject, id (repeated), reason?) → 303 or {ok, status}. */
+  private void bulk(RoutingContext ctx) {
+    act(ctx, (form, moderator) -> {
+      String site = form.text("site");
+      String action = form.text("action");
+      if (!action.equals("approve") && !action.equals("reject")) {
+        throw ApiError.invalidField("action", "must be approve or reject");
+      }
+      List<Long> ids = form.all("id", 200).stream().map(WorkspaceActions::number).distinct().toList();
+      if (ids.isEmpty()) {
+        throw ApiError.invalidField("id", "select at least one comment");
+      }
+      return actor(moderator, site).compose(actor -> pool
+          .preparedQuery("select count(*) as n from comments where id = any($1::bigint[]) and site_id = $2")
+          .execute(Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new)).addString(site))
+          .compose(rows -> {
+            if (rows.iterator().next().getLong("n") != ids.size()) {
+              throw ApiError.unprocessable("comment_not_found", "Some ids are not comments of site " + site);
+            }
+            return comments.bulk(actor, ids, action.equals("approve"), form.reason());
+          }))
+          .map(result -> new Done(site, action.equals("approve") ? "visible" : "rejected"));
+    });
+  }
+
+  private interface Action {
+    Future<Done> run(Form form, Moderator moderator);
+  }
+
+  private record Done(String site, String status) {
+  }
+
+  /** The checks every action shares, then the answer: a redirect for forms, JSON for the script. */
+  private void act(RoutingContext ctx, Action action) {
+    sessions.of(ctx).compose(found -> {
+      csrf.checkOrigin(ctx);
+      Form form = Form.of(ctx);
+      Moderator moderator = found.orElseThrow(() -> ApiError.unauthorized("Sign in to the workspace first"));
+      csrf.check(ctx, moderator.token(), form.text(CsrfGuard.FIELD));
+      String queue = QueueView.QUEUES.contains(form.text("queue")) ? form.text("queue") : "reported";
+      return action.run(form, moderator).map(done -> {
+        if (Pages.wantsJson(ctx)) {
+          Responses.ok(ctx, new JsonObject().put("ok", true).put("status", done.status()));
+        } else {
+          ctx.response().setStatusCode(303).putHeader("location", QueueView.queueHref(done.site(), queue)).end();
+        }
+        return null;
+      });
+    }).onFailure(failure -> pages.failed(ctx, failure));
+  }
+
+  private Future<Actor> actor(Moderator moderator, String site) {
+    return access.require(Optional.of(moderator.token()), site, Role.MODERATOR);
+  }
+
+  private Future<String> siteOf(String sql, long id, String notFound) {
+    return pool.preparedQuery(sql).execute(Tuple.of(id)).map(rows -> {
+      if (rows.size() == 0) {
+        throw ApiError.notFound(notFound, "No such " + (notFound.startsWith("user") ? "user" : "comment") + ": " + id);
+      }
+      return rows.iterator().next().getString("site_id");
+    });
+  }
+
+  private static long id(RoutingContext ctx, String notFound) {
+    try {
+      long id = Long.parseLong(ctx.pathParam("id"));
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ApiError.notFound(notFound, "No such id: " + ctx.pathParam("id"));
+  }
+
+  private static long number(String raw) {
+    try {
+      return Long.parseLong(raw);
+    } catch (NumberFormatException e) {
+      throw ApiError.invalidField("id", "not a comment id: " + raw);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.hearth.workspace;
+
+import dev.hearth.admin.AdminToken;
+import dev.hearth.audit.AuditLog;
+import dev.hearth.auth.AccountService;
+import dev.hearth.auth.Tokens;
+import dev.hearth.live.OriginPolicy;
+import dev.hearth.moderation.CommentModeration;
+import dev.hearth.moderation.ModerationQueue;
+import dev.hearth.moderation.UserModeration;
+import dev.hearth.role.RoleRepository;
+import dev.hearth.role.SiteAccess;
+import dev.hearth.web.Templates;
+import io.vertx.sqlclient.Pool;
+
+/** What the workspace is built from: the moderation services it acts through and the sign-in it reuses. */
+public record WorkspaceWiring(Pool pool, SiteAccess access, RoleRepository roles, AccountService accounts,
+                              Tokens tokens, AdminToken adminToken, OriginPolicy origins, Templates templates,
+                              String publicUrl, ModerationQueue queue, CommentModeration comments,
+                              UserModeration users, AuditLog audit) {
+}
