@@ -165,6 +165,35 @@ public final class Api {
     return response.json();
   }
 
+  /** Posts a form (application/x-www-form-urlencoded); fields may repeat a name. Redirects are not followed. */
+  public Response form(String path, java.util.List<Map.Entry<String, String>> fields, Map<String, String> headers) {
+    StringBuilder body = new StringBuilder();
+    for (Map.Entry<String, String> field : fields) {
+      body.append(body.length() == 0 ? "" : "&").append(encode(field.getKey())).append('=').append(encode(field.getValue()));
+    }
+    return send("POST", path, "application/x-www-form-urlencoded", body.toString().getBytes(StandardCharsets.UTF_8),
+        headers);
+  }
+
+  /** Signs up a local account on a site (the rate-limit table is the caller's concern); returns {token, user}. */
+  public JsonObject signUp(String site, String username) {
+    Response response = postJson("/api/v1/auth/signup", new JsonObject().put("site", site).put("username", username)
+        .put("email", username + "@example.org").put("password", "correct horse battery"));
+    if (response.status() != 201) {
+      throw new IllegalStateException("signup failed: " + response.status() + " " + response.body());
+    }
+    return response.json();
+  }
+
+  /** Gives a user a role on a site with the admin token (fails unless 200). */
+  public void grant(String site, long userId, String role) {
+    Response response = adminJson("POST", "/api/v1/sites/" + site + "/roles",
+        new JsonObject().put("userId", userId).put("role", role));
+    if (response.status() != 200) {
+      throw new IllegalStateException("grant failed: " + response.status() + " " + response.body());
+    }
+  }
+
   public static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
