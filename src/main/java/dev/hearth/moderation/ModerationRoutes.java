@@ -44,6 +44,7 @@ public final class ModerationRoutes {
 
   public void mount(Router router) {
     router.post("/api/v1/comments/:id/reports").handler(this::report);
+    router.get("/api/v1/comments/:id/status").handler(this::status);
     router.get("/api/v1/moderation/queue").handler(this::queue);
     router.post("/api/v1/moderation/comments/bulk").handler(this::bulk);
     for (String action : List.of("approve", "reject")) {
@@ -59,6 +60,37 @@ public final class ModerationRoutes {
   private void report(RoutingContext ctx) {
     long id = id(ctx, "comment_not_found");
     Responses.respond(ctx, 201, reports.report(id, BearerToken.of(ctx), JsonBody.read(ctx)));
+  }
+
+  /**
+   * GET /api/v1/comments/{id}/status (its author's token, or staff) → {id, status, heldForReview,
+   * reason}: tells a writer whether their comment is shown, held or removed, and why.
+   */
+  private void status(RoutingContext ctx) {
+    long id = id(ctx, "comment_not_found");
+    Responses.respond(ctx, 200, pool.preparedQuery(ModerationSql.STATUS_FOR_AUTHOR).execute(Tuple.of(id))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            throw ApiError.notFound("comment_not_found", "No comment " + id);
+          }
+          var row = rows.iterator().next();
+          String site = row.getString("site_id");
+          return access.actor(ctx, site).map(actor -> {
+            Actor who = actor.orElseThrow(() -> ApiError.unauthorized("Send the token you wrote the comment with"));
+            boolean mine = who.userId().map(me -> me.equals(row.getLong("author_id"))).orElse(false);
+            if (!mine && !who.has(Role.MODERATOR)) {
+              throw ApiError.forbidden("not_author", "Only its author and the site's moderators may see this");
+            }
+            String status = row.getString("status");
+            String reason = switch (status) {
+              case "pending" -> "Waiting for a moderator's review";
+              case "hidden", "rejected" -> row.getString("moderation_reason");
+              default -> null;
+            };
+            return new JsonObject().put("id", id).put("status", status)
+                .put("heldForReview", "pending".equals(status)).put("reason", reason);
+          });
+        }));
   }
 
   /** GET /api/v1/moderation/queue?site=S&queue=reported|pending|hidden|rejected|approved[&page=K][&cursor][&limit] (moderator). */

@@ -37,6 +37,9 @@ final class ModerationSql {
           + "(select count(*) from reports r where r.reporter_id = u.id and r.status <> 'open') as resolved "
           + "from users u where u.id = $1";
 
+  static final String STATUS_FOR_AUTHOR =
+      "select id, site_id, author_id, status, held_by, moderation_reason from comments where id = $1";
+
   static final String BAN =
       "update users set banned_at = coalesce(banned_at, now()), ban_reason = $3 where id = $1 and site_id = $2";
   static final String UNBAN =

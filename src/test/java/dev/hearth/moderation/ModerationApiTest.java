@@ -184,6 +184,22 @@ class ModerationApiTest {
   }
 
   @Test
+  void theAuthorIsToldWhyTheirCommentIsGone() {
+    Api api = hearth.api();
+    JsonObject mine = api.comment(SITE, "why", null, "Writer", "Heated words");
+    long id = mine.getLong("id");
+    api.json("POST", "/api/v1/moderation/comments/" + id + "/reject", new JsonObject().put("reason", "Personal attack"),
+        modToken);
+    Api.Response told = api.json("GET", "/api/v1/comments/" + id + "/status", null, mine.getString("ownerToken"));
+    assertEquals(200, told.status(), told.body());
+    assertEquals("rejected", told.json().getString("status"));
+    assertEquals("Personal attack", told.json().getString("reason"));
+    String stranger = api.comment(SITE, "why", null, "Stranger", "Hm").getString("ownerToken");
+    assertEquals(403, api.json("GET", "/api/v1/comments/" + id + "/status", null, stranger).status());
+    assertEquals(401, api.json("GET", "/api/v1/comments/" + id + "/status", null, null).status());
+  }
+
+  @Test
   void aModeratorOfAnotherSiteIsRefusedEverywhere() {
     Api api = hearth.api();
     JsonObject victim = api.comment(SITE, "foreign", null, "Victim", "Leave me alone");

@@ -53,10 +53,10 @@ class WorkspaceBrowserTest {
   static void browser() throws IOException {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       fail("Chromium and its driver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
-          + "; .ci/run installs them (apt-get install -y chromium chromium-driver)");
+          + "; mvn verify installs them as root (bin/test-prerequisites), else apt-get install chromium chromium-driver");
     }
     if (!Files.isReadable(AXE)) {
-      fail("axe-core is needed at " + AXE + "; .ci/run installs it (npm ci)");
+      fail("axe-core is needed at " + AXE + "; mvn verify installs it (bin/test-prerequisites runs npm ci)");
     }
     home = Files.createTempDirectory("hearth-chromium-home");
     ChromeOptions options = new ChromeOptions();
