@@ -41,14 +41,15 @@ final class ModerationSql {
       "select id, site_id, author_id, status, held_by, moderation_reason from comments where id = $1";
 
   static final String BAN =
-      "update users set banned_at = coalesce(banned_at, now()), ban_reason = $3 where id = $1 and site_id = $2";
+      "update users set banned_at = now(), ban_reason = $3 where id = $1 and site_id = $2 and banned_at is null";
   static final String UNBAN =
-      "update users set banned_at = null, ban_reason = null, suspended_until = null where id = $1 and site_id = $2";
+      "update users set banned_at = null, ban_reason = null, suspended_until = null where id = $1 and site_id = $2 "
+          + "and (banned_at is not null or suspended_until > now())";
   static final String SUSPEND =
       "update users set suspended_until = now() + make_interval(secs => $3) where id = $1 and site_id = $2 "
           + "returning suspended_until";
   static final String PREMODERATE =
-      "update users set premoderated = $3 where id = $1 and site_id = $2";
+      "update users set premoderated = $3 where id = $1 and site_id = $2 and premoderated <> $3";
   static final String USER_ON_SITE =
       "select id from users where id = $1 and site_id = $2";
   static final String USER_COMMENTS_TO_REJECT =

@@ -33,7 +33,9 @@ public final class UserModeration {
     boolean rejectAll = body.optionalBoolean("rejectComments").orElse(false);
     return pool.withTransaction(tx -> existing(tx, userId, siteId)
         .compose(ignored -> tx.preparedQuery(ModerationSql.BAN).execute(Tuple.of(userId, siteId, reason)))
-        .compose(ignored -> audit.record(tx, siteId, actor, "ban", null, userId, null, reason))
+        // Banning someone already banned (a double click) changes and logs nothing.
+        .compose(changed -> changed.rowCount() == 0 ? Future.<Void>succeededFuture()
+            : audit.record(tx, siteId, actor, "ban", null, userId, null, reason))
         .compose(ignored -> rejectAll ? rejectEverything(tx, actor, userId, reason) : Future.succeededFuture(0))
         .map(rejected -> new JsonObject().put("userId", userId).put("banned", true).put("rejectedComments", rejected)));
   }
@@ -57,7 +59,8 @@ public final class UserModeration {
     String reason = reason(body);
     return pool.withTransaction(tx -> existing(tx, userId, siteId)
         .compose(ignored -> tx.preparedQuery(ModerationSql.UNBAN).execute(Tuple.of(userId, siteId)))
-        .compose(ignored -> audit.record(tx, siteId, actor, "unban", null, userId, null, reason))
+        .compose(changed -> changed.rowCount() == 0 ? Future.<Void>succeededFuture()
+            : audit.record(tx, siteId, actor, "unban", null, userId, null, reason))
         .map(ignored -> new JsonObject().put("userId", userId).put("banned", false)));
   }
 
@@ -67,8 +70,8 @@ public final class UserModeration {
     String reason = reason(body);
     return pool.withTransaction(tx -> existing(tx, userId, siteId)
         .compose(ignored -> tx.preparedQuery(ModerationSql.PREMODERATE).execute(Tuple.of(userId, siteId, on)))
-        .compose(ignored -> audit.record(tx, siteId, actor, on ? "premoderate" : "stop_premoderating", null, userId,
-            null, reason))
+        .compose(changed -> changed.rowCount() == 0 ? Future.<Void>succeededFuture()
+            : audit.record(tx, siteId, actor, on ? "premoderate" : "stop_premoderating", null, userId, null, reason))
         .map(ignored -> new JsonObject().put("userId", userId).put("premoderated", on)));
   }
 

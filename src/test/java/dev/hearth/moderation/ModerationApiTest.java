@@ -147,6 +147,8 @@ class ModerationApiTest {
         new JsonObject().put("reason", "Repeated abuse").put("rejectComments", true), modToken);
     assertEquals(200, ban.status(), ban.body());
     assertEquals(2, ban.json().getInteger("rejectedComments"));
+    assertEquals(200, api.json("POST", "/api/v1/moderation/users/" + userId + "/ban", null, modToken).status(),
+        "a double click on ban is harmless");
     assertEquals("absent", status(second, "bans"));
     assertEquals("banned", api.json("POST", "/api/v1/comments", new JsonObject().put("site", SITE)
         .put("page", new JsonObject().put("key", "bans")).put("body", "Let me in"), token).json().getString("error"));
@@ -162,6 +164,7 @@ class ModerationApiTest {
     assertEquals("visible", status(second, "bans"));
     JsonArray log = api.json("GET", "/api/v1/moderation/log?site=" + SITE + "&action=ban", null, modToken).json()
         .getJsonArray("entries");
+    assertEquals(1, log.size(), "banned once, logged once");
     assertEquals(userId, log.getJsonObject(0).getLong("userId"));
     assertEquals("Repeated abuse", log.getJsonObject(0).getString("reason"));
   }
