@@ -112,10 +112,46 @@
     event.preventDefault();
   });
 
-  items().forEach(function (item, i) { item.addEventListener('click', function () { current = i; focusAt(items().indexOf(item)); }); });
+  function bindClicks() {
+    items().forEach(function (item) {
+      if (item.dataset.bound) { return; }
+      item.dataset.bound = '1';
+      item.addEventListener('click', function () { focusAt(items().indexOf(item)); });
+    });
+  }
+  bindClicks();
 
-  // Live: new held comments, reports and hidden comments announce themselves.
+  // Live: new held comments, reports and hidden comments appear in the list without a reload.
+  // The queue is fetched again from the server (the same rendering, escaping and checks as a
+  // reload) and its items and counts are swapped in; the focused item keeps its focus.
   var fresh = 0;
+  var refreshing = null;
+  function refreshList() {
+    refreshing = null;
+    fetch(location.pathname + location.search, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+      .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
+      .then(function (html) {
+        var page = new DOMParser().parseFromString(html, 'text/html');
+        var next = page.getElementById('items');
+        if (!next) { return; }
+        var keep = focused() ? focused().getAttribute('data-id') : null;
+        document.getElementById('items').replaceChildren.apply(document.getElementById('items'),
+          Array.prototype.slice.call(next.childNodes).map(function (node) { return document.importNode(node, true); }));
+        page.querySelectorAll('.count[data-queue]').forEach(function (count) {
+          var here = document.querySelector('.count[data-queue="' + count.getAttribute('data-queue') + '"]');
+          if (here) { here.textContent = count.textContent; }
+        });
+        var empty = document.querySelector('.empty');
+        if (empty && items().length > 0) { empty.remove(); }
+        bindClicks();
+        var list = items();
+        var index = keep ? list.findIndex(function (item) { return item.getAttribute('data-id') === keep; }) : -1;
+        if (index >= 0) { current = index; focusAt(index); } else if (current >= list.length) { focusAt(list.length - 1); }
+        say(fresh + (fresh === 1 ? ' new item' : ' new items') + ' since you opened this queue');
+      })
+      .catch(function () { say('New items arrived; reload the page to see them.'); });
+  }
+
   function connect() {
     if (!site || !window.WebSocket) { return; }
     var socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/live');
@@ -127,12 +163,7 @@
       var held = frame.kind === 'comment.created' && frame.comment && frame.comment.status === 'pending';
       if (held || frame.kind === 'report.created' || frame.kind === 'comment.hidden') {
         fresh += 1;
-        live.textContent = '';
-        var link = document.createElement('a');
-        link.href = location.pathname + location.search;
-        link.textContent = fresh + (fresh === 1 ? ' new item' : ' new items') + ' — refresh';
-        live.appendChild(link);
-        live.classList.add('has-news');
+        if (!refreshing) { refreshing = setTimeout(refreshList, 250); }
       }
     };
     socket.onclose = function () { setTimeout(connect, 5000); };

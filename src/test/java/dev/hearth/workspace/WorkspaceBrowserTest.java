@@ -136,7 +136,11 @@ class WorkspaceBrowserTest {
     press("?");
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("help")));
 
-    api.comment(SITE, "keys", null, "Late writer", "A new comment while the moderator watches");
+    long late = api.comment(SITE, "keys", null, "Late writer", "A new comment while the moderator watches")
+        .getLong("id");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("item-" + late)));
+    assertTrue(driver.findElement(By.id("item-" + late)).getText().contains("while the moderator watches"),
+        "the held comment appeared in the list without a reload");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), "1 new item"));
     System.out.printf("WorkspaceBrowserTest: keyboard session took %d ms%n", (System.nanoTime() - started) / 1_000_000);
   }
