@@ -5,6 +5,7 @@ import dev.hearth.auth.BearerToken;
 import dev.hearth.idempotency.IdempotencyKeys;
 import dev.hearth.web.ApiError;
 import dev.hearth.web.JsonBody;
+import dev.hearth.web.PathIds;
 import dev.hearth.web.QueryParams;
 import dev.hearth.web.Responses;
 import io.vertx.ext.web.Router;
@@ -99,15 +100,6 @@ public final class CommentRoutes {
   }
 
   static long commentId(RoutingContext ctx) {
-    String raw = ctx.pathParam("id");
-    try {
-      long id = Long.parseLong(raw);
-      if (id > 0) {
-        return id;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw ApiError.notFound("comment_not_found", "No comment " + raw);
+    return PathIds.positive(ctx, "id", "comment_not_found");
   }
 }

@@ -8,6 +8,7 @@ import dev.hearth.role.SiteAccess;
 import dev.hearth.web.ApiError;
 import dev.hearth.web.JsonBody;
 import dev.hearth.web.JsonFields;
+import dev.hearth.web.PathIds;
 import dev.hearth.web.QueryParams;
 import dev.hearth.web.Responses;
 import io.vertx.core.Future;
@@ -58,7 +59,7 @@ public final class ModerationRoutes {
 
   /** POST /api/v1/comments/{id}/reports {reason, note?} (a user's token) → 201 {commentId, reported}. */
   private void report(RoutingContext ctx) {
-    long id = id(ctx, "comment_not_found");
+    long id = PathIds.positive(ctx, "id", "comment_not_found");
     Responses.respond(ctx, 201, reports.report(id, BearerToken.of(ctx), JsonBody.read(ctx)));
   }
 
@@ -67,7 +68,7 @@ public final class ModerationRoutes {
    * reason}: tells a writer whether their comment is shown, held or removed, and why.
    */
   private void status(RoutingContext ctx) {
-    long id = id(ctx, "comment_not_found");
+    long id = PathIds.positive(ctx, "id", "comment_not_found");
     Responses.respond(ctx, 200, pool.preparedQuery(ModerationSql.STATUS_FOR_AUTHOR).execute(Tuple.of(id))
         .compose(rows -> {
           if (rows.size() == 0) {
@@ -105,7 +106,7 @@ public final class ModerationRoutes {
 
   /** POST /api/v1/moderation/comments/{id}/approve|reject {reason?} (moderator of its site) → {id, status}. */
   private void decide(RoutingContext ctx, String action) {
-    long id = id(ctx, "comment_not_found");
+    long id = PathIds.positive(ctx, "id", "comment_not_found");
     JsonFields body = optionalBody(ctx);
     body.allowOnly("reason");
     String reason = UserModeration.reason(body);
@@ -139,7 +140,7 @@ public final class ModerationRoutes {
 
   /** POST /api/v1/moderation/users/{id}/ban|suspend|unban|premoderate (moderator of the user's site). */
   private void sanction(RoutingContext ctx, String action) {
-    long id = id(ctx, "user_not_found");
+    long id = PathIds.positive(ctx, "id", "user_not_found");
     JsonFields body = optionalBody(ctx);
     Responses.respond(ctx, 200, siteOf("select site_id from users where id = $1", id, "user_not_found")
         .compose(site -> access.require(ctx, site, Role.MODERATOR).compose(actor -> {
@@ -179,18 +180,6 @@ public final class ModerationRoutes {
   /** Moderation actions may be posted with no body at all (a reason is optional). */
   private static JsonFields optionalBody(RoutingContext ctx) {
     return ctx.body().length() <= 0 ? JsonFields.of(new JsonObject()) : JsonBody.read(ctx);
-  }
-
-  private static long id(RoutingContext ctx, String notFound) {
-    try {
-      long id = Long.parseLong(ctx.pathParam("id"));
-      if (id > 0) {
-        return id;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw ApiError.notFound(notFound, "No such id: " + ctx.pathParam("id"));
   }
 
   private static long number(String raw) {

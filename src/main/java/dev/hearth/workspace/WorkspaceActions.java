@@ -6,6 +6,7 @@ import dev.hearth.role.Actor;
 import dev.hearth.role.Role;
 import dev.hearth.role.SiteAccess;
 import dev.hearth.web.ApiError;
+import dev.hearth.web.PathIds;
 import dev.hearth.web.JsonFields;
 import dev.hearth.web.Responses;
 import io.vertx.core.Future;
@@ -51,7 +52,7 @@ final class WorkspaceActions {
 
   /** POST /moderate/comments/{id}/approve|reject (form: csrf, queue, reason?) → 303 to the queue, or {ok, status}. */
   private void decide(RoutingContext ctx, boolean approve) {
-    long id = id(ctx, "comment_not_found");
+    long id = PathIds.positive(ctx, "id", "comment_not_found");
     act(ctx, (form, moderator) -> siteOf("select site_id from comments where id = $1", id, "comment_not_found")
         .compose(site -> actor(moderator, site).compose(actor -> approve
             ? comments.approve(actor, id, form.reason())
@@ -61,7 +62,7 @@ final class WorkspaceActions {
 
   /** POST /moderate/users/{id}/ban (form: csrf, queue, reason?, rejectComments?) → 303 to the queue, or {ok, status}. */
   private void ban(RoutingContext ctx) {
-    long id = id(ctx, "user_not_found");
+    long id = PathIds.positive(ctx, "id", "user_not_found");
     act(ctx, (form, moderator) -> siteOf("select site_id from users where id = $1", id, "user_not_found")
         .compose(site -> actor(moderator, site).compose(actor -> {
           if (actor.userId().map(me -> me == id).orElse(false)) {
@@ -135,18 +136,6 @@ final class WorkspaceActions {
       }
       return rows.iterator().next().getString("site_id");
     });
-  }
-
-  private static long id(RoutingContext ctx, String notFound) {
-    try {
-      long id = Long.parseLong(ctx.pathParam("id"));
-      if (id > 0) {
-        return id;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw ApiError.notFound(notFound, "No such id: " + ctx.pathParam("id"));
   }
 
   private static long number(String raw) {
