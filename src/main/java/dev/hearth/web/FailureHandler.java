@@ -3,6 +3,7 @@ package dev.hearth.web;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -51,7 +52,21 @@ public final class FailureHandler implements Handler<RoutingContext> {
       LOG.log(Level.SEVERE, "Unhandled failure (status " + status + ") on " + ctx.request().method() + " "
           + ctx.request().path(), failure);
     }
+    if (error.status() == 503) {
+      ctx.response().putHeader("retry-after", "1");
+    }
     Responses.error(ctx, error);
+  }
+
+  private static boolean lostDatabase(Throwable failure) {
+    if (failure instanceof ClosedConnectionException) {
+      return true;
+    }
+    if (failure instanceof PgException pg && pg.getSqlState() != null) {
+      String state = pg.getSqlState();
+      return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+    }
+    return false;
   }
 
   private static ApiError classify(int status, Throwable failure) {
@@ -60,6 +75,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
     if (failure instanceof PgException pg && "40001".equals(pg.getSqlState())) {
       return new ApiError(503, "busy", "The server is busy; retry the request");
+    }
+    if (lostDatabase(failure)) {
+      // A connection of the pool died (database restart, failover, a killed backend): nothing
+      // was committed, and the pool opens a fresh connection for the retry.
+      return new ApiError(503, "database_unavailable", "The database connection was lost; retry the request");
     }
     if (failure instanceof IllegalArgumentException && failure.getMessage() != null
         && failure.getMessage().toLowerCase().contains("decod")) {

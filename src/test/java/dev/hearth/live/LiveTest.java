@@ -171,6 +171,36 @@ class LiveTest {
   }
 
   @Test
+  void killingEveryDatabaseConnectionOfANodeLosesNothingAcknowledged() {
+    Api api = hearth.api();
+    try (LiveClient live = connect(api.base())) {
+      live.subscribe(SITE, "killed", null);
+      post(api, "killed", "Before");
+      live.events(1, 10);
+      TestPostgres.execute(hearth.database(), "select pg_terminate_backend(pid) from pg_stat_activity "
+          + "where datname = current_database() and pid <> pg_backend_pid()");
+      List<Long> acknowledged = new ArrayList<>();
+      int refused = 0;
+      for (int i = 0; i < 6; i++) {
+        Api.Response response = api.postJson("/api/v1/comments", Api.newComment(SITE, "killed", null, "P", "After " + i));
+        if (response.status() == 201) {
+          acknowledged.add(response.json().getLong("id"));
+        } else {
+          assertEquals(503, response.status(), response.body());
+          assertEquals("1", response.header("retry-after"));
+          refused++;
+        }
+      }
+      assertTrue(acknowledged.size() >= 6 - 4, "the pool recovers: " + refused + " refused");
+      List<JsonObject> events = live.events(acknowledged.size(), 20);
+      assertEquals(acknowledged, events.stream().map(e -> e.getJsonObject("comment").getLong("id")).toList(),
+          "every acknowledged comment arrives once, in order; nothing refused was stored");
+      assertNull(live.next(2));
+      assertEquals(acknowledged.size() + 1, api.thread(SITE, "killed", null).getJsonObject("page").getInteger("commentCount"));
+    }
+  }
+
+  @Test
   void aForeignOriginIsRefusedAtTheHandshake() {
     assertThrows(IllegalStateException.class,
         () -> LiveClient.connect(vertx, hearth.api().base(), "https://evil.example"));
