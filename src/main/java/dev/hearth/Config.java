@@ -42,11 +42,6 @@ public record Config(
     return new Config(port, host, databaseUrl, dataDir, adminToken, publicUrl, verticles);
   }
 
-  /** A copy listening on another port; tests use it to run several nodes. */
-  public Config withPort(int newPort) {
-    return new Config(newPort, host, databaseUrl, dataDir, adminToken, publicUrl, verticles);
-  }
-
   private static void checkDatabaseUrl(String url) {
     if (!url.matches("(postgres|postgresql)://.+")) {
       throw new ConfigException("DATABASE_URL must look like postgresql://user:password@host:5432/database");

@@ -27,13 +27,11 @@ public final class Hearth implements AutoCloseable {
   private final Config config;
   private final Optional<EmbeddedDatabase> embedded;
   private final Vertx vertx;
-  private final Pool pool;
 
-  private Hearth(Config config, Optional<EmbeddedDatabase> embedded, Vertx vertx, Pool pool) {
+  private Hearth(Config config, Optional<EmbeddedDatabase> embedded, Vertx vertx) {
     this.config = config;
     this.embedded = embedded;
     this.vertx = vertx;
-    this.pool = pool;
   }
 
   public static Hearth start(Config config) {
@@ -65,7 +63,7 @@ public final class Hearth implements AutoCloseable {
       vertx.deployVerticle(() -> new HttpVerticle(services), new DeploymentOptions().setInstances(config.verticles()))
           .await(60, TimeUnit.SECONDS);
       LOG.info("Hearth listens on http://" + config.host() + ":" + config.port() + " (public URL " + config.publicUrl() + ")");
-      return new Hearth(config, embedded, vertx, pool);
+      return new Hearth(config, embedded, vertx);
     } catch (Exception e) {
       if (vertx != null) {
         vertx.close();

@@ -88,7 +88,10 @@ class RestartTest {
   private void stop(Process process) throws Exception {
     process.destroy(); // SIGTERM
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "Hearth stops within a minute of SIGTERM");
-    assertTrue(process.descendants().noneMatch(ProcessHandle::isAlive), "no child process outlives Hearth");
+    String pgData = dataDir.resolve("postgres").toString();
+    assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.isAlive()
+            && p.info().commandLine().map(line -> line.contains(pgData)).orElse(false)),
+        "no PostgreSQL process on this data directory outlives Hearth");
     assertTrue(new File(dataDir.toFile(), "postgres").isDirectory());
   }
 }

@@ -23,7 +23,7 @@ public final class AdminGuard implements Handler<RoutingContext> {
     }
   }
 
-  public boolean isAdmin(RoutingContext ctx) {
+  private boolean isAdmin(RoutingContext ctx) {
     return token.matches(bearer(ctx));
   }
 

@@ -312,11 +312,4 @@ public final class LiveHub {
       }
     }
   }
-
-  /** Counts for tests and the benchmark. */
-  public Future<JsonObject> stats() {
-    return onHub(() -> Future.succeededFuture(new JsonObject()
-        .put("pages", channels.size())
-        .put("subscriptions", channels.values().stream().mapToInt(c -> c.subscriptions.size()).sum())));
-  }
 }

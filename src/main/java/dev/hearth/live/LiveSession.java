@@ -165,7 +165,11 @@ final class LiveSession {
       }
       return ok;
     }).recover(e -> {
-      error("site_not_found", "No site " + site);
+      if (e instanceof dev.hearth.web.ApiError api && api.code().equals("site_not_found")) {
+        error("site_not_found", "No site " + site);
+      } else {
+        error("subscribe_failed", "Could not subscribe; retry");
+      }
       return Future.succeededFuture(false);
     });
   }

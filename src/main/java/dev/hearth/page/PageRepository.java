@@ -32,10 +32,6 @@ public final class PageRepository {
     return tx.preparedQuery(PageSql.FIND_BY_ID_LOCKED).execute(Tuple.of(pageId)).map(rows -> toPage(rows.iterator().next()));
   }
 
-  public Future<Optional<Page>> findLocked(SqlClient tx, String siteId, String key) {
-    return tx.preparedQuery(PageSql.FIND_LOCKED).execute(Tuple.of(siteId, key)).map(PageRepository::first);
-  }
-
   public Future<Void> setClosed(SqlClient tx, long pageId, boolean closed) {
     return tx.preparedQuery(PageSql.SET_CLOSED).execute(Tuple.of(pageId, closed)).mapEmpty();
   }

@@ -27,9 +27,6 @@ final class PageSql {
   static final String FIND_BY_ID_LOCKED =
       "select " + COLUMNS + " from pages where id = $1 for update";
 
-  static final String FIND_LOCKED =
-      "select " + COLUMNS + " from pages where site_id = $1 and key = $2 for update";
-
   static final String SET_CLOSED =
       "update pages set closed = $2, version = version + 1 where id = $1";
 

@@ -17,6 +17,4 @@ final class SiteSql {
           + "from sites s where s.id = $1";
   static final String UPDATE =
       "update sites set name = $2, settings = $3 where id = $1";
-  static final String EXISTS =
-      "select 1 from sites where id = $1";
 }
