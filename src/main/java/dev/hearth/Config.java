@@ -1,5 +1,6 @@
 package dev.hearth;
 
+import dev.hearth.web.TrustedProxies;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,8 @@ public record Config(
     Path dataDir,
     Optional<String> adminToken,
     String publicUrl,
-    int verticles) {
+    int verticles,
+    TrustedProxies trustedProxies) {
 
   public static Config fromEnvironment() {
     return from(System.getenv());
@@ -39,7 +41,13 @@ public record Config(
       throw new ConfigException("HEARTH_PUBLIC_URL must be an origin such as https://comments.example.org, got: " + publicUrl);
     }
     int verticles = intValue(env, "HEARTH_VERTICLES", Runtime.getRuntime().availableProcessors(), 1, 256);
-    return new Config(port, host, databaseUrl, dataDir, adminToken, publicUrl, verticles);
+    TrustedProxies trustedProxies;
+    try {
+      trustedProxies = optional(env, "HEARTH_TRUSTED_PROXIES").map(TrustedProxies::parse).orElse(TrustedProxies.NONE);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("HEARTH_TRUSTED_PROXIES: " + e.getMessage());
+    }
+    return new Config(port, host, databaseUrl, dataDir, adminToken, publicUrl, verticles, trustedProxies);
   }
 
   private static void checkDatabaseUrl(String url) {

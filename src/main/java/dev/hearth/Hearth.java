@@ -5,6 +5,7 @@ import dev.hearth.db.DatabaseTarget;
 import dev.hearth.db.EmbeddedDatabase;
 import dev.hearth.db.Migrations;
 import dev.hearth.db.Pools;
+import dev.hearth.flood.AddressHash;
 import dev.hearth.live.LiveVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -56,7 +57,8 @@ public final class Hearth implements AutoCloseable {
       vertx = Vertx.vertx();
       Pool pool = Pools.create(vertx, target, POOL_SIZE);
       AdminToken adminToken = AdminToken.load(pool, config.adminToken(), announceAdminToken).await(60, TimeUnit.SECONDS);
-      Services services = Services.create(vertx, config, pool, adminToken);
+      AddressHash addresses = AddressHash.load(pool).await(60, TimeUnit.SECONDS);
+      Services services = Services.create(vertx, config, pool, adminToken, addresses);
       services.demo().seedIfEmpty(demoOrigins(config), config.publicUrl()).await(60, TimeUnit.SECONDS);
       vertx.deployVerticle(new LiveVerticle(services.liveHub(), target.connectOptions(), pool))
           .await(60, TimeUnit.SECONDS);

@@ -8,6 +8,7 @@ import dev.hearth.health.HealthRoutes;
 import dev.hearth.page.PageRoutes;
 import dev.hearth.role.RoleRoutes;
 import dev.hearth.site.SiteRoutes;
+import dev.hearth.web.ClientAddress;
 import dev.hearth.web.FailureHandler;
 import dev.hearth.web.JsonBody;
 import dev.hearth.web.SecurityHeaders;
@@ -50,6 +51,7 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     FailureHandler failures = new FailureHandler();
     router.route().handler(new SecurityHeaders());
+    router.route().handler(new ClientAddress(services.config().trustedProxies()));
     services.live().mount(router); // before the body handler: the upgrade needs the request untouched
     router.route().handler(BodyHandler.create(false).setBodyLimit(JsonBody.MAX_BYTES));
 

@@ -11,6 +11,8 @@ import dev.hearth.comment.CommentService;
 import dev.hearth.comment.ThreadService;
 import dev.hearth.demo.DemoSite;
 import dev.hearth.event.EventLog;
+import dev.hearth.flood.AddressHash;
+import dev.hearth.flood.FloodControl;
 import dev.hearth.idempotency.IdempotencyKeys;
 import dev.hearth.page.PageRepository;
 import dev.hearth.live.EventRenderer;
@@ -62,7 +64,7 @@ public record Services(
     WorkspaceRoutes workspace,
     Templates templates) {
 
-  public static Services create(Vertx vertx, Config config, Pool pool, AdminToken adminToken) {
+  public static Services create(Vertx vertx, Config config, Pool pool, AdminToken adminToken, AddressHash addresses) {
     SiteService sites = new SiteService(pool, new SiteRepository());
     PageRepository pageRepository = new PageRepository();
     CommentRepository commentRepository = new CommentRepository();
@@ -74,7 +76,7 @@ public record Services(
     CommentAuthors authors = new CommentAuthors(pool, tokens, commentRepository, new Sanctions());
     WriteRules writeRules = new WriteRules();
     CommentService posting = new CommentService(pool, sites, pageRepository, commentRepository, authors, events,
-        new IdempotencyKeys(), staff, writeRules);
+        new IdempotencyKeys(), staff, writeRules, new FloodControl(), addresses);
     Templates templates = new Templates();
     AuditLog audit = new AuditLog();
     LiveHub hub = new LiveHub(pool,

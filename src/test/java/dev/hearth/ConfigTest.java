@@ -1,5 +1,6 @@
 package dev.hearth;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +27,14 @@ class ConfigTest {
     assertMessage(Map.of("HEARTH_ADMIN_TOKEN", "short"), "HEARTH_ADMIN_TOKEN");
     assertMessage(Map.of("HEARTH_PUBLIC_URL", "comments.example.org/path"), "HEARTH_PUBLIC_URL");
     assertMessage(Map.of("HEARTH_VERTICLES", "0"), "HEARTH_VERTICLES");
+    assertMessage(Map.of("HEARTH_TRUSTED_PROXIES", "proxy.internal"), "HEARTH_TRUSTED_PROXIES");
+    assertMessage(Map.of("HEARTH_TRUSTED_PROXIES", "10.0.0.0/33"), "HEARTH_TRUSTED_PROXIES");
+    assertMessage(Map.of("HEARTH_TRUSTED_PROXIES", "10.0.0.1, ::1/abc"), "HEARTH_TRUSTED_PROXIES");
+  }
+
+  @Test
+  void trustedProxiesTakeAddressesAndRanges() {
+    assertDoesNotThrow(() -> Config.from(Map.of("HEARTH_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8 ,::1, fd00::/8, [::2]")));
   }
 
   private static void assertMessage(Map<String, String> env, String variable) {

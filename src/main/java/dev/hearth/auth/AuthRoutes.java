@@ -1,11 +1,11 @@
 package dev.hearth.auth;
 
 import dev.hearth.web.ApiError;
+import dev.hearth.web.ClientAddress;
 import dev.hearth.web.JsonBody;
 import dev.hearth.web.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -64,31 +64,16 @@ public final class AuthRoutes {
     answer(ctx, 200, accounts.me(BearerToken.of(ctx)).map(account -> new JsonObject().put("user", account.toJson())));
   }
 
-  /**
-   * The address limits are counted against: the TCP peer. X-Forwarded-For is not trusted (any
-   * client could claim any address with it); behind a proxy every client shares its address.
-   */
+  /** The address limits are counted against (see {@link ClientAddress}). */
   public static String clientIp(RoutingContext ctx) {
-    SocketAddress remote = ctx.request().remoteAddress();
-    return remote == null || remote.host() == null ? "unknown" : remote.host();
+    return ClientAddress.of(ctx);
   }
 
   private static void answer(RoutingContext ctx, int status, Future<JsonObject> action) {
-    action.onSuccess(body -> Responses.json(ctx, status, body)).onFailure(failure -> fail(ctx, failure));
+    action.onSuccess(body -> Responses.json(ctx, status, body)).onFailure(ctx::fail);
   }
 
   private static void noContent(RoutingContext ctx, Future<Void> action) {
-    action.onSuccess(ignored -> ctx.response().setStatusCode(204).end()).onFailure(failure -> fail(ctx, failure));
-  }
-
-  /** A rate-limited answer carries Retry-After (seconds) besides its JSON {@code retryAfter}. */
-  private static void fail(RoutingContext ctx, Throwable failure) {
-    if (failure instanceof ApiError error && error.status() == 429) {
-      Object retryAfter = error.toJson().getValue("retryAfter");
-      if (retryAfter != null) {
-        ctx.response().putHeader("retry-after", String.valueOf(retryAfter));
-      }
-    }
-    ctx.fail(failure);
+    action.onSuccess(ignored -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
 }

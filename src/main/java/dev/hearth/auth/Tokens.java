@@ -42,7 +42,7 @@ public final class Tokens {
           }
           Row row = rows.iterator().next();
           return Optional.of(new AuthUser(row.getLong("id"), row.getString("site_id"), row.getString("kind"),
-              row.getString("display_name")));
+              row.getString("display_name"), row.getString("sso_badge")));
         });
   }
 

@@ -13,6 +13,7 @@ public record Comment(
     int depth,
     long authorId,
     String authorName,
+    String authorBadge,
     String body,
     String html,
     String status,

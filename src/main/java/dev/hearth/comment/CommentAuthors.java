@@ -32,8 +32,8 @@ public final class CommentAuthors {
     this.sanctions = sanctions;
   }
 
-  /** The author of a new comment, and a token when one was just issued. */
-  public record Author(long userId, String name, Optional<String> newToken) {
+  /** The author of a new comment (with their SSO badge), and a token when one was just issued. */
+  public record Author(long userId, String name, String badge, Optional<String> newToken) {
   }
 
   /** Resolves a bearer token to its user on this site; no token means an anonymous writer. */
@@ -70,7 +70,7 @@ public final class CommentAuthors {
           && !request.authorName().equals(existing.displayName());
       String name = rename ? request.authorName() : existing.displayName();
       Future<Void> renamed = rename ? comments.renameAnonymous(tx, existing.id(), name) : Future.succeededFuture();
-      return renamed.map(new Author(existing.id(), name, Optional.empty()));
+      return renamed.map(new Author(existing.id(), name, existing.badge(), Optional.empty()));
     }
     if (!site.settings().allowAnonymous()) {
       return Future.failedFuture(ApiError.unauthorized("This site asks commenters to sign in"));
@@ -81,6 +81,6 @@ public final class CommentAuthors {
     return tx.preparedQuery(INSERT_ANONYMOUS).execute(Tuple.of(site.id(), request.authorName(), request.authorEmail()))
         .map(rows -> rows.iterator().next().getLong("id"))
         .compose(userId -> tokens.issue(tx, userId, site.id(), Tokens.ANONYMOUS_LIFETIME)
-            .map(token -> new Author(userId, request.authorName(), Optional.of(token))));
+            .map(token -> new Author(userId, request.authorName(), null, Optional.of(token))));
   }
 }

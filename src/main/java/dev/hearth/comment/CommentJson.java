@@ -65,7 +65,7 @@ public final class CommentJson {
   public JsonObject comment(Comment comment) {
     boolean visible = comment.isVisible();
     JsonObject author = visible
-        ? new JsonObject().put("id", comment.authorId()).put("name", comment.authorName()).put("badge", badges.of(comment.authorId()))
+        ? new JsonObject().put("id", comment.authorId()).put("name", comment.authorName()).put("badge", badges.of(comment.authorId(), comment.authorBadge()))
         : null;
     return new JsonObject()
         .put("id", comment.id())
@@ -85,7 +85,7 @@ public final class CommentJson {
   public JsonObject withContent(Comment comment) {
     return comment(comment)
         .put("author", new JsonObject().put("id", comment.authorId()).put("name", comment.authorName())
-            .put("badge", badges.of(comment.authorId())))
+            .put("badge", badges.of(comment.authorId(), comment.authorBadge())))
         .put("body", comment.body())
         .put("html", comment.html())
         .put("editedAt", timestamp(comment.editedAt()));

@@ -78,8 +78,8 @@ public final class CommentRepository {
   }
 
   public Future<Inserted> insert(SqlClient tx, String siteId, long pageId, Placement placement, long authorId,
-                                 String authorName, RenderedBody body, String status, String heldBy,
-                                 String heldDetail) {
+                                 String authorName, String authorBadge, byte[] addressHash, RenderedBody body,
+                                 String status, String heldBy, String heldDetail) {
     Tuple params = Tuple.tuple()
         .addString(siteId)
         .addLong(pageId)
@@ -97,7 +97,9 @@ public final class CommentRepository {
         .addString(status)
         .addString(authorName)
         .addString(heldBy)
-        .addString(heldDetail);
+        .addString(heldDetail)
+        .addString(authorBadge)
+        .addBuffer(Buffer.buffer(addressHash));
     return tx.preparedQuery(CommentSql.INSERT).execute(params).map(rows -> {
       Row row = rows.iterator().next();
       return new Inserted(row.getLong("id"), row.getOffsetDateTime("created_at"));
@@ -240,6 +242,7 @@ public final class CommentRepository {
         row.getInteger("depth"),
         row.getLong("author_id"),
         row.getString("author_name"),
+        row.getString("author_badge"),
         row.getString("body"),
         row.getString("html"),
         row.getString("status"),

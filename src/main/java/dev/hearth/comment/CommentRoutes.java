@@ -4,6 +4,7 @@ import dev.hearth.admin.AdminToken;
 import dev.hearth.auth.BearerToken;
 import dev.hearth.idempotency.IdempotencyKeys;
 import dev.hearth.web.ApiError;
+import dev.hearth.web.ClientAddress;
 import dev.hearth.web.JsonBody;
 import dev.hearth.web.PathIds;
 import dev.hearth.web.QueryParams;
@@ -45,7 +46,7 @@ public final class CommentRoutes {
     Optional<CommentService.Idempotency> key = Optional.ofNullable(ctx.request().getHeader("idempotency-key"))
         .map(IdempotencyKeys::checkedKey)
         .map(k -> new CommentService.Idempotency(k, AdminToken.sha256(bearer.orElse("") + "\n" + ctx.body().asString())));
-    posting.create(request, bearer, key)
+    posting.create(request, ClientAddress.of(ctx), bearer, key)
         .onSuccess(response -> Responses.json(ctx, response.status(), response.body()))
         .onFailure(ctx::fail);
   }

@@ -2,6 +2,8 @@ package dev.hearth.comment;
 
 import dev.hearth.auth.AuthUser;
 import dev.hearth.event.EventLog;
+import dev.hearth.flood.AddressHash;
+import dev.hearth.flood.FloodControl;
 import dev.hearth.idempotency.IdempotencyKeys;
 import dev.hearth.moderation.WriteRules;
 import dev.hearth.moderation.rules.Verdict;
@@ -17,6 +19,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** The rules of posting a comment. */
@@ -32,12 +35,16 @@ public final class CommentService {
   private final IdempotencyKeys idempotency;
   private final StaffBadges staff;
   private final WriteRules rules;
+  private final FloodControl flood;
+  private final AddressHash addresses;
 
   public CommentService(Pool pool, SiteService sites, PageRepository pages, CommentRepository comments,
                         CommentAuthors authors, EventLog events, IdempotencyKeys idempotency, StaffBadges staff,
-                        WriteRules rules) {
+                        WriteRules rules, FloodControl flood, AddressHash addresses) {
     this.staff = staff;
     this.rules = rules;
+    this.flood = flood;
+    this.addresses = addresses;
     this.pool = pool;
     this.sites = sites;
     this.pages = pages;
@@ -52,10 +59,13 @@ public final class CommentService {
   }
 
   /**
-   * Posts a comment. Everything (page, author, comment, counters, event, idempotency record)
-   * commits in one transaction, so an acknowledged comment is never half-written.
+   * Posts a comment from {@code clientAddress}. Everything (page, author, comment, counters,
+   * event, idempotency record) commits in one transaction, so an acknowledged comment is never
+   * half-written. A retry with the same Idempotency-Key answers what the first attempt did,
+   * before flood control could call it a duplicate.
    */
-  public Future<StoredResponse> create(NewComment request, Optional<String> bearer, Optional<Idempotency> key) {
+  public Future<StoredResponse> create(NewComment request, String clientAddress, Optional<String> bearer,
+                                       Optional<Idempotency> key) {
     return sites.get(request.siteId()).compose(site -> {
       if (bearer.isEmpty() && !site.settings().allowAnonymous()) {
         throw ApiError.unauthorized("This site asks commenters to sign in");
@@ -66,6 +76,7 @@ public final class CommentService {
       }
       request.checkBodyLength(site.settings().maxBodyLength());
       RenderedBody body = RenderedBody.of(request.body());
+      byte[] addressHash = addresses.of(clientAddress);
       return authors.signedIn(bearer, site).compose(user -> staff.of(site.id()).compose(staffBadges ->
           pool.withTransaction(tx -> {
         Future<Optional<StoredResponse>> claimed = key
@@ -73,7 +84,9 @@ public final class CommentService {
             .orElse(Future.succeededFuture(Optional.empty()));
         return claimed.compose(previous -> previous.isPresent()
             ? Future.succeededFuture(previous.get())
-            : insert(tx, site, request, body, user, staffBadges).compose(created -> {
+            : limit(tx, site, body, user, staffBadges, addressHash)
+                .compose(ignored -> insert(tx, site, request, body, user, staffBadges, addressHash))
+                .compose(created -> {
               StoredResponse response = new StoredResponse(201, created);
               return key.map(k -> idempotency.complete(tx, IDEMPOTENCY_SCOPE, k.key(), 201, created).map(response))
                   .orElse(Future.succeededFuture(response));
@@ -82,8 +95,17 @@ public final class CommentService {
     });
   }
 
+  /** Flood control, before the page row is locked (its advisory locks always come first). */
+  private Future<Void> limit(SqlClient tx, Site site, RenderedBody body, Optional<AuthUser> user,
+                             Map<Long, String> staffBadges, byte[] addressHash) {
+    Long userId = user.map(AuthUser::id).orElse(null);
+    boolean isStaff = userId != null && staffBadges.containsKey(userId);
+    return flood.check(tx, site.id(), site.settings(),
+        new FloodControl.Attempt(userId, isStaff, addressHash, body.source()));
+  }
+
   private Future<JsonObject> insert(SqlClient tx, Site site, NewComment request, RenderedBody body,
-                                    Optional<AuthUser> user, java.util.Map<Long, String> staffBadges) {
+                                    Optional<AuthUser> user, Map<Long, String> staffBadges, byte[] addressHash) {
     Long authorId = user.map(AuthUser::id).orElse(null);
     // The page row is locked first: writes to one page serialize, so its event ids commit in order.
     return pages.upsertLocked(tx, site.id(), request.pageKey(), request.pageUrl(), request.pageTitle())
@@ -97,13 +119,15 @@ public final class CommentService {
                 // Staff are never held; everyone else's comment is shown or held as the rules say.
                 boolean held = verdict.action() == Verdict.Action.HOLD
                     && (authorId == null || !staffBadges.containsKey(authorId));
-                return write(tx, site, page, request, body, user, staffBadges, held ? verdict : Verdict.accept());
+                return write(tx, site, page, request, body, user, staffBadges, addressHash,
+                    held ? verdict : Verdict.accept());
               });
         });
   }
 
   private Future<JsonObject> write(SqlClient tx, Site site, Page page, NewComment request, RenderedBody body,
-                                   Optional<AuthUser> user, java.util.Map<Long, String> staffBadges, Verdict verdict) {
+                                   Optional<AuthUser> user, Map<Long, String> staffBadges, byte[] addressHash,
+                                   Verdict verdict) {
     boolean visible = verdict.action() == Verdict.Action.ACCEPT;
     String status = visible ? "visible" : "pending";
     String heldBy = visible ? null : verdict.rule();
@@ -114,13 +138,13 @@ public final class CommentService {
         .compose(placement -> pages.recordChange(tx, page.id(), visible ? 1 : 0)
             .compose(ignored -> authors.authorFor(tx, site, user, request))
             .compose(author -> comments.insert(tx, site.id(), page.id(), placement, author.userId(), author.name(),
-                    body, status, heldBy, heldDetail)
+                    author.badge(), addressHash, body, status, heldBy, heldDetail)
                 .compose(inserted -> events.append(tx, site.id(), page.id(), "comment.created", inserted.id(),
                         new JsonObject().put("commentId", inserted.id()))
                     .map(eventId -> {
                       Comment comment = new Comment(inserted.id(), placement.parentId(),
                           placement.parentId() == null ? inserted.id() : placement.rootId(), placement.depth(),
-                          author.userId(), author.name(), body.source(), body.html(), status,
+                          author.userId(), author.name(), author.badge(), body.source(), body.html(), status,
                           inserted.createdAt(), null, 0, 0);
                       CommentJson shown = new CommentJson(site.settings().displayDepth(),
                           new Badges(page.authorUserId(), staffBadges));

@@ -7,7 +7,7 @@ final class CommentSql {
 
   static final String COLUMNS =
       "c.id, c.parent_id, c.root_id, c.depth, c.author_id, c.body, c.html, c.status, c.created_at, c.edited_at, "
-          + "c.reply_count, c.score, c.author_name";
+          + "c.reply_count, c.score, c.author_name, c.author_badge";
 
   static final String PARENT_STATE =
       "select page_id, site_id, status from comments where id = $1";
@@ -32,9 +32,10 @@ final class CommentSql {
    */
   static final String INSERT =
       "insert into comments (id, site_id, page_id, parent_id, root_id, depth, sibling_rank, sort_key, path_max_rank, "
-          + "author_id, author_name, body, html, policy_version, status, held_by, held_detail) "
+          + "author_id, author_name, body, html, policy_version, status, held_by, held_detail, author_badge, "
+          + "author_ip_hash) "
           + "select n.id, $1, $2, $3, coalesce($4, n.id), $6, $7, "
-          + "case when $13 then $5 || int8send(n.id) else $5 end, $8, $9, $15, $10, $11, $12, $14, $16, $17 "
+          + "case when $13 then $5 || int8send(n.id) else $5 end, $8, $9, $15, $10, $11, $12, $14, $16, $17, $18, $19 "
           + "from (select nextval('comments_id_seq') as id) n "
           + "returning id, created_at";
 

@@ -17,6 +17,8 @@ public record SiteSettings(
     int displayDepth,
     int autoCloseDays,
     int commentIntervalSeconds,
+    int duplicateWindowSeconds,
+    int newAccountDailyLimit,
     String premoderation,
     int newAuthorHeldCount,
     int maxLinks,
@@ -28,7 +30,8 @@ public record SiteSettings(
   public static final int BODY_LIMIT_CEILING = 8192;
   static final List<String> PREMODERATION_MODES = List.of("off", "all", "newAuthors");
   static final String[] KEYS = {"allowAnonymous", "maxBodyLength", "editWindowSeconds", "displayDepth",
-      "autoCloseDays", "commentIntervalSeconds", "premoderation", "newAuthorHeldCount", "maxLinks",
+      "autoCloseDays", "commentIntervalSeconds", "duplicateWindowSeconds", "newAccountDailyLimit", "premoderation",
+      "newAuthorHeldCount", "maxLinks",
       "bannedWords", "suspectWords", "reportHideThreshold", "ssoSecret"};
 
   public static SiteSettings defaults() {
@@ -44,6 +47,8 @@ public record SiteSettings(
         stored.getInteger("displayDepth", 6),
         stored.getInteger("autoCloseDays", 0),
         stored.getInteger("commentIntervalSeconds", 10),
+        stored.getInteger("duplicateWindowSeconds", 300),
+        stored.getInteger("newAccountDailyLimit", 20),
         stored.getString("premoderation", "off"),
         stored.getInteger("newAuthorHeldCount", 0),
         stored.getInteger("maxLinks", 2),
@@ -66,6 +71,8 @@ public record SiteSettings(
     putInt(fields, merged, "displayDepth", 1, 64);
     putInt(fields, merged, "autoCloseDays", 0, 36500);
     putInt(fields, merged, "commentIntervalSeconds", 0, 86400);
+    putInt(fields, merged, "duplicateWindowSeconds", 0, 86400);
+    putInt(fields, merged, "newAccountDailyLimit", 1, 100_000);
     putInt(fields, merged, "newAuthorHeldCount", 0, 1000);
     putInt(fields, merged, "maxLinks", 0, 1000);
     fields.optionalString("premoderation", false).ifPresent(mode -> {
@@ -108,6 +115,8 @@ public record SiteSettings(
   public JsonObject toPrivilegedJson() {
     return toPublicJson()
         .put("maxLinks", maxLinks)
+        .put("duplicateWindowSeconds", duplicateWindowSeconds)
+        .put("newAccountDailyLimit", newAccountDailyLimit)
         .put("newAuthorHeldCount", newAuthorHeldCount)
         .put("bannedWords", new JsonArray(bannedWords))
         .put("suspectWords", new JsonArray(suspectWords))

@@ -55,6 +55,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (error.status() == 503) {
       ctx.response().putHeader("retry-after", "1");
     }
+    Object retryAfter = error.toJson().getValue("retryAfter");
+    if (error.status() == 429 && retryAfter != null) {
+      // The JSON says it for people; the header says it for HTTP clients and proxies.
+      ctx.response().putHeader("retry-after", String.valueOf(retryAfter));
+    }
     Responses.error(ctx, error);
   }
 
@@ -73,7 +78,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (failure instanceof ApiError apiError) {
       return apiError;
     }
-    if (failure instanceof PgException pg && "40001".equals(pg.getSqlState())) {
+    // 40001 serialization failure, 40P01 deadlock: PostgreSQL rolled the transaction back whole.
+    if (failure instanceof PgException pg && ("40001".equals(pg.getSqlState()) || "40P01".equals(pg.getSqlState()))) {
       return new ApiError(503, "busy", "The server is busy; retry the request");
     }
     if (lostDatabase(failure)) {

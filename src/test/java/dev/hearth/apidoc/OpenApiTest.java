@@ -9,6 +9,7 @@ import dev.hearth.HttpVerticle;
 import dev.hearth.Services;
 import dev.hearth.admin.AdminToken;
 import dev.hearth.db.Pools;
+import dev.hearth.flood.AddressHash;
 import dev.hearth.support.Api;
 import dev.hearth.support.TestHearth;
 import io.vertx.core.Vertx;
@@ -17,6 +18,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -262,7 +264,9 @@ class OpenApiTest {
       // A configured admin token is only hashed: no database is touched to build the router.
       AdminToken token = AdminToken.load(null, Optional.of(TestHearth.ADMIN_TOKEN), shown -> { })
           .await(10, TimeUnit.SECONDS);
-      Services services = Services.create(vertx, hearth.node().config(), Pools.create(vertx, hearth.database(), 1), token);
+      Pool pool = Pools.create(vertx, hearth.database(), 1);
+      Services services = Services.create(vertx, hearth.node().config(), pool, token,
+          AddressHash.load(pool).await(30, TimeUnit.SECONDS));
       Router router = HttpVerticle.router(vertx, services);
       Set<String> operations = new TreeSet<>();
       for (Route route : router.getRoutes()) {

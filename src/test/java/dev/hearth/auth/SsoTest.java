@@ -2,6 +2,8 @@ package dev.hearth.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTCreator;
@@ -82,6 +84,30 @@ class SsoTest {
     assertEquals(200, elsewhere.status());
     assertFalse(user.getLong("id").equals(elsewhere.json().getJsonObject("user").getLong("id")),
         "the same sub on another site is another user");
+  }
+
+  @Test
+  void theSitesBadgeIsShownOnCommentsEscapedAndKeptAsItWas() {
+    String badge = "Patron & <Friend>";
+    Api.Response signedIn = auth.sso("news", sign(claims("news", "u-77", "Ida").withClaim("badge", badge)));
+    assertEquals(200, signedIn.status(), signedIn.body());
+    String token = signedIn.json().getString("token");
+    Api.Response posted = auth.post(token, "news", "badges", "Written as a patron");
+    assertEquals(201, posted.status(), posted.body());
+    assertEquals(badge, posted.json().getJsonObject("author").getString("badge"));
+
+    // The site drops the badge: later comments carry none, the earlier one keeps what readers saw.
+    assertEquals(200, auth.sso("news", sign(claims("news", "u-77", "Ida"))).status());
+    Api.Response later = auth.post(token, "news", "badges", "Written after the patronage ended");
+    assertEquals(201, later.status(), later.body());
+    assertNull(later.json().getJsonObject("author").getString("badge"));
+
+    JsonObject thread = auth.api().get("/api/v1/threads?site=news&page=badges").json();
+    assertEquals(badge, thread.getJsonArray("comments").getJsonObject(0).getJsonObject("author").getString("badge"));
+    assertNull(thread.getJsonArray("comments").getJsonObject(1).getJsonObject("author").getString("badge"));
+    String fragment = auth.api().get("/embed/fragment?site=news&page=badges").body();
+    assertTrue(fragment.contains("<span class=\"hearth-badge\">Patron &amp; &lt;Friend&gt;</span>"), fragment);
+    assertFalse(fragment.contains("<Friend>"), "the badge is escaped");
   }
 
   @Test

@@ -65,6 +65,7 @@ class HostileBodiesApiTest {
   @BeforeAll
   static void postCorpus() {
     Api api = hearth.api();
+    api.updateSettings(SITE, Api.BURST_SETTINGS); // the corpus is posted in one burst from one address
     List<String> entries = HostileCorpus.entries();
     for (int i = 0; i < entries.size(); i++) {
       Api.Response response = api.postJson("/api/v1/comments",

@@ -129,10 +129,29 @@ public final class Api {
     }
   }
 
-  /** Creates a site whose origins are the given ones; returns its id. */
+  /**
+   * Site settings for tests that post in bursts from one address (every test client is
+   * 127.0.0.1): flood control off, as a site owner may set it. FloodControlTest checks the
+   * limits on sites created with {@link #createSiteWithFloodControl}.
+   */
+  public static final JsonObject BURST_SETTINGS = new JsonObject()
+      .put("commentIntervalSeconds", 0)
+      .put("duplicateWindowSeconds", 0)
+      .put("newAccountDailyLimit", 100_000);
+
+  /** Creates a site whose origins are the given ones, with flood control off; returns its id. */
   public String createSite(String id, String... origins) {
-    Response response = adminJson("POST", "/api/v1/sites",
-        new JsonObject().put("id", id).put("name", "Site " + id).put("origins", new JsonArray(java.util.List.of(origins))));
+    return createSite(id, BURST_SETTINGS, origins);
+  }
+
+  /** Creates a site with the default flood limits (one comment per 10 s per writer and address...). */
+  public String createSiteWithFloodControl(String id, String... origins) {
+    return createSite(id, new JsonObject(), origins);
+  }
+
+  private String createSite(String id, JsonObject settings, String... origins) {
+    Response response = adminJson("POST", "/api/v1/sites", new JsonObject().put("id", id).put("name", "Site " + id)
+        .put("origins", new JsonArray(java.util.List.of(origins))).put("settings", settings.copy()));
     if (response.status() != 201) {
       throw new IllegalStateException("site creation failed: " + response.status() + " " + response.body());
     }

@@ -40,11 +40,17 @@ public final class TestHearth implements BeforeAllCallback, AfterAllCallback, Pa
 
   /** Starts another node on the same database (for multi-node tests); the caller closes it. */
   public static Hearth startNode(DatabaseTarget database) {
+    return startNode(database, Map.of());
+  }
+
+  /** Starts another node with extra environment variables (e.g. HEARTH_TRUSTED_PROXIES). */
+  public static Hearth startNode(DatabaseTarget database, Map<String, String> extraEnv) {
     Map<String, String> env = new HashMap<>();
     env.put("DATABASE_URL", database.url());
     env.put("HEARTH_PORT", String.valueOf(freePort()));
     env.put("HEARTH_ADMIN_TOKEN", ADMIN_TOKEN);
     env.put("HEARTH_VERTICLES", "2");
+    env.putAll(extraEnv);
     return Hearth.start(Config.from(env), token -> { });
   }
 
