@@ -65,19 +65,22 @@ check_server() {
 }
 
 # Creates the bench site, or makes sure an existing one has flood control off: the POST
-# scenario posts as fast as it can from one address, which per-user/IP flood control
-# (commentIntervalSeconds, default 10) would turn into a stream of 429s.
+# scenario posts as fast as it can from one address, which per-writer/address flood control
+# (commentIntervalSeconds, default 10) would turn into a stream of 429s, and the seeder may
+# repeat a text, which the duplicate check (duplicateWindowSeconds, default 300) refuses.
+FLOOD_OFF='{"commentIntervalSeconds":0,"duplicateWindowSeconds":0}'
+
 ensure_site() {
   local origin status
   origin="$(node -e 'console.log(new URL(process.argv[1]).origin)' "$BASE")"
   status="$(http POST /api/v1/sites \
-    "{\"id\":\"$BENCH_SITE\",\"name\":\"Bench\",\"origins\":[\"$origin\"],\"settings\":{\"commentIntervalSeconds\":0}}" admin)"
+    "{\"id\":\"$BENCH_SITE\",\"name\":\"Bench\",\"origins\":[\"$origin\"],\"settings\":$FLOOD_OFF}" admin)"
   case "$status" in
     201) echo "== created site $BENCH_SITE" ;;
     409)
-      echo "== site $BENCH_SITE exists; setting commentIntervalSeconds to 0"
+      echo "== site $BENCH_SITE exists; turning its flood control off"
       # Best effort: a server that does not know the setting still runs the bench.
-      status="$(http PATCH "/api/v1/sites/$BENCH_SITE" '{"settings":{"commentIntervalSeconds":0}}' admin || true)"
+      status="$(http PATCH "/api/v1/sites/$BENCH_SITE" "{\"settings\":$FLOOD_OFF}" admin || true)"
       [ "$status" = 200 ] || echo "   (PATCH answered $status; carrying on)"
       ;;
     *)
