@@ -38,7 +38,7 @@ public final class AccountService {
   }
 
   /** {site, name}: an anonymous identity, where the site allows anonymous comments. */
-  Future<SignedIn> anonymous(JsonFields body) {
+  Future<SignedIn> anonymous(JsonFields body, String clientIp) {
     body.allowOnly("site", "name");
     String siteId = body.requiredString("site", false);
     String name = AccountFields.name("name", body.requiredString("name", false));
@@ -46,9 +46,11 @@ public final class AccountService {
       if (!site.settings().allowAnonymous()) {
         throw ApiError.forbidden("anonymous_not_allowed", "This site asks commenters to sign in");
       }
-      return pool.withTransaction(tx -> accounts.insertAnonymous(tx, site.id(), name)
-          .compose(account -> tokens.issue(tx, account.id(), site.id(), Tokens.ANONYMOUS_LIFETIME)
-              .map(token -> new SignedIn(token, account))));
+      return limits.check(pool, SignInLimits.IP_ANONYMOUS, clientIp)
+          .compose(ignored -> limits.record(pool, SignInLimits.IP_ANONYMOUS, clientIp))
+          .compose(ignored -> pool.withTransaction(tx -> accounts.insertAnonymous(tx, site.id(), name)
+              .compose(account -> tokens.issue(tx, account.id(), site.id(), Tokens.ANONYMOUS_LIFETIME)
+                  .map(token -> new SignedIn(token, account)))));
     });
   }
 

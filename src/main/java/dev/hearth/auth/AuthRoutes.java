@@ -31,7 +31,7 @@ public final class AuthRoutes {
 
   /** POST /api/v1/auth/anonymous {site, name} → 201 {token, user}. */
   private void anonymous(RoutingContext ctx) {
-    answer(ctx, 201, accounts.anonymous(JsonBody.read(ctx)).map(SignedIn::toJson));
+    answer(ctx, 201, accounts.anonymous(JsonBody.read(ctx), clientIp(ctx)).map(SignedIn::toJson));
   }
 
   /** POST /api/v1/auth/signup {site, username, email, password} → 201 {token, user}. */

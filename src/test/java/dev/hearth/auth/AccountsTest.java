@@ -178,13 +178,20 @@ class AccountsTest {
     Api.Response anonymous = auth.api().postJson("/api/v1/comments", new JsonObject().put("site", "club")
         .put("page", new JsonObject().put("key", "mail")).put("body", "Me neither")
         .put("author", new JsonObject().put("name", "Frank").put("email", "frank.hidden@example.org")));
-    Api.Response[] responses = {signedUp, login, auth.me(token), posted, anonymous,
-        auth.api().get("/api/v1/threads?site=club&page=mail"), auth.api().get("/embed/fragment?site=club&page=mail")};
+    long commentId = posted.json().getLong("id");
+    // Reported, so that the comment and its author show up in the moderators' queue too.
+    Api.Response reported = auth.api().json("POST", "/api/v1/comments/" + commentId + "/reports",
+        new JsonObject().put("reason", "spam"), anonymous.json().getString("ownerToken"));
+    Api.Response[] responses = {signedUp, login, auth.me(token), posted, anonymous, reported,
+        auth.api().get("/api/v1/threads?site=club&page=mail"), auth.api().get("/embed/fragment?site=club&page=mail"),
+        auth.api().get("/api/v1/comments/" + commentId + "/context"),
+        auth.api().json("GET", "/api/v1/moderation/queue?site=club&queue=reported", null, TestHearth.ADMIN_TOKEN)};
     for (Api.Response response : responses) {
       assertTrue(response.status() < 300, response.body());
       assertFalse(response.body().contains("hidden@"), response.body());
       assertFalse(response.body().contains("example.org"), response.body());
     }
+    assertTrue(responses[responses.length - 1].body().contains("\"erin\""), "the queue lists the comment");
   }
 
   @Test

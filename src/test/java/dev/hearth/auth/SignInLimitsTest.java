@@ -73,6 +73,18 @@ class SignInLimitsTest {
     assertRateLimited(auth.signUp("gate", "member5", "m5@example.org", "member password 5"));
   }
 
+  @Test
+  void thirtyFirstAnonymousIdentityFromOneAddressInAnHourIsRateLimited() {
+    for (int i = 0; i < 30; i++) {
+      assertEquals(201, anonymous("Guest " + i).status());
+    }
+    assertRateLimited(anonymous("Guest 30"));
+  }
+
+  private static Api.Response anonymous(String name) {
+    return auth.api().postJson("/api/v1/auth/anonymous", new JsonObject().put("site", "gate").put("name", name));
+  }
+
   private static void assertRateLimited(Api.Response response) {
     assertEquals(429, response.status(), response.body());
     assertEquals("rate_limited", response.json().getString("error"));
