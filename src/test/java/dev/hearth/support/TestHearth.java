@@ -40,10 +40,15 @@ public final class TestHearth implements BeforeAllCallback, AfterAllCallback, Pa
 
   /** Starts another node on the same database (for multi-node tests); the caller closes it. */
   public static Hearth startNode(DatabaseTarget database) {
+    return startNode(database, ADMIN_TOKEN);
+  }
+
+  /** Another node on the same database with its own admin token (as after rotating it); the caller closes it. */
+  public static Hearth startNode(DatabaseTarget database, String adminToken) {
     Map<String, String> env = new HashMap<>();
     env.put("DATABASE_URL", database.url());
     env.put("HEARTH_PORT", String.valueOf(freePort()));
-    env.put("HEARTH_ADMIN_TOKEN", ADMIN_TOKEN);
+    env.put("HEARTH_ADMIN_TOKEN", adminToken);
     env.put("HEARTH_VERTICLES", "2");
     return Hearth.start(Config.from(env), token -> { });
   }
