@@ -1,6 +1,7 @@
 package dev.hearth;
 
 import dev.hearth.admin.AdminGuard;
+import dev.hearth.admin.AdminSessions;
 import dev.hearth.admin.AdminToken;
 import dev.hearth.auth.Accounts;
 import dev.hearth.auth.Tokens;
@@ -82,7 +83,8 @@ public record Services(
     LiveHub hub = new LiveHub(pool,
         new EventRenderer(pool, sites, pageRepository, commentRepository, staff, templates));
     OriginPolicy origins = new OriginPolicy(pool, config);
-    LiveRoutes live = new LiveRoutes(hub, origins, sites, pool, adminToken, tokens, roleRepository);
+    AdminSessions adminSessions = new AdminSessions(adminToken);
+    LiveRoutes live = new LiveRoutes(hub, origins, sites, pool, adminToken, adminSessions, tokens, roleRepository);
     Accounts accounts = Accounts.create(vertx, pool, sites, tokens);
     StatusChanges changes = new StatusChanges(pageRepository, commentRepository, events);
     CommentModeration commentModeration = new CommentModeration(pool, changes, audit);
@@ -92,7 +94,7 @@ public record Services(
         new ReportService(pool, sites, authors, roleRepository, changes, events), commentModeration, userModeration,
         queue, audit);
     WorkspaceRoutes workspace = new WorkspaceRoutes(new WorkspaceWiring(pool, access, roleRepository,
-        accounts.accounts(), tokens, adminToken, origins, templates, config.publicUrl(), queue, commentModeration,
+        accounts.accounts(), tokens, adminSessions, origins, templates, config.publicUrl(), queue, commentModeration,
         userModeration, audit));
     return new Services(config, pool, new AdminGuard(adminToken), access, sites,
         new PageService(pool, sites, pageRepository, events, audit),

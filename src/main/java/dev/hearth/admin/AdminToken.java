@@ -5,12 +5,15 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The bootstrap admin token: it can create sites and grant owners. Either configured
@@ -51,6 +54,21 @@ public final class AdminToken {
 
   public boolean matches(String presented) {
     return presented != null && MessageDigest.isEqual(hash, sha256(presented));
+  }
+
+  /**
+   * HMAC-SHA256 of a workspace session token keyed with this admin token's hash: what
+   * {@link AdminSessions} stores, so that a session only counts under the admin token it was
+   * issued with.
+   */
+  byte[] sessionHash(String sessionToken) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(hash, "HmacSHA256"));
+      return mac.doFinal(sessionToken.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static String generate() {

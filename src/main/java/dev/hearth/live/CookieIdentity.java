@@ -1,6 +1,6 @@
 package dev.hearth.live;
 
-import dev.hearth.admin.AdminToken;
+import dev.hearth.admin.AdminSessions;
 import dev.hearth.auth.Tokens;
 import dev.hearth.workspace.ModeratorCookie;
 import io.vertx.core.Future;
@@ -10,18 +10,20 @@ import java.util.Optional;
 
 /**
  * Identifies a socket opened by the moderator workspace from the session cookie its handshake
- * carries, so the page never holds the token in script. Only sockets from Hearth's own origin
- * are identified this way: a page elsewhere cannot ride the moderator's cookie.
+ * carries, so the page never holds the token in script. The cookie is read as the workspace
+ * reads it: an admin session, else a user's token; the admin token itself is never a cookie.
+ * Only sockets from Hearth's own origin are identified this way: a page elsewhere cannot ride
+ * the moderator's cookie.
  */
 final class CookieIdentity {
   private final Pool pool;
-  private final AdminToken adminToken;
+  private final AdminSessions adminSessions;
   private final Tokens tokens;
   private final OriginPolicy origins;
 
-  CookieIdentity(Pool pool, AdminToken adminToken, Tokens tokens, OriginPolicy origins) {
+  CookieIdentity(Pool pool, AdminSessions adminSessions, Tokens tokens, OriginPolicy origins) {
     this.pool = pool;
-    this.adminToken = adminToken;
+    this.adminSessions = adminSessions;
     this.tokens = tokens;
     this.origins = origins;
   }
@@ -31,11 +33,11 @@ final class CookieIdentity {
     if (token.isEmpty() || !origins.isOwn(origin)) {
       return Future.succeededFuture(Optional.empty());
     }
-    if (adminToken.matches(token.get())) {
-      return Future.succeededFuture(Optional.of(new LiveIdentity(true, Optional.empty(), Optional.empty())));
-    }
-    return tokens.resolve(pool, token.get())
-        .map(user -> user.map(u -> new LiveIdentity(false, Optional.of(u.id()), Optional.of(u.siteId()))))
+    return adminSessions.isLive(pool, token.get())
+        .compose(admin -> admin
+            ? Future.succeededFuture(Optional.of(new LiveIdentity(true, Optional.empty(), Optional.empty())))
+            : tokens.resolve(pool, token.get())
+                .map(user -> user.map(u -> new LiveIdentity(false, Optional.of(u.id()), Optional.of(u.siteId())))))
         .otherwise(Optional.empty());
   }
 }

@@ -1,5 +1,6 @@
 package dev.hearth.live;
 
+import dev.hearth.admin.AdminSessions;
 import dev.hearth.admin.AdminToken;
 import dev.hearth.auth.Tokens;
 import dev.hearth.role.RoleRepository;
@@ -20,11 +21,11 @@ public final class LiveRoutes {
   private final CookieIdentity cookies;
 
   public LiveRoutes(LiveHub hub, OriginPolicy origins, SiteService sites, Pool pool, AdminToken adminToken,
-                    Tokens tokens, RoleRepository roles) {
+                    AdminSessions adminSessions, Tokens tokens, RoleRepository roles) {
     this.hub = hub;
     this.origins = origins;
     this.sessions = connection -> new LiveSession(connection, hub, origins, sites, pool, adminToken, tokens, roles);
-    this.cookies = new CookieIdentity(pool, adminToken, tokens, origins);
+    this.cookies = new CookieIdentity(pool, adminSessions, tokens, origins);
   }
 
   /** Mount before any body handler: the upgrade needs the request untouched. */

@@ -7,8 +7,8 @@ import io.vertx.core.http.HttpServerResponse;
 import java.util.Optional;
 
 /**
- * The moderator workspace's session cookie: the opaque bearer token of the signed-in moderator
- * (or the admin token), HttpOnly so page script never sees it, SameSite=Lax so other sites'
+ * The moderator workspace's session cookie: the opaque bearer token of the signed-in moderator,
+ * or the instance admin's session token (never the admin token itself), HttpOnly so page script never sees it, SameSite=Lax so other sites'
  * pages cannot post with it, Secure when Hearth is served over https. The live socket reads
  * it from its handshake too.
  */

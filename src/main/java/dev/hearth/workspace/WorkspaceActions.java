@@ -3,8 +3,6 @@ package dev.hearth.workspace;
 import dev.hearth.moderation.CommentModeration;
 import dev.hearth.moderation.UserModeration;
 import dev.hearth.role.Actor;
-import dev.hearth.role.Role;
-import dev.hearth.role.SiteAccess;
 import dev.hearth.web.ApiError;
 import dev.hearth.web.PathIds;
 import dev.hearth.web.JsonFields;
@@ -26,7 +24,6 @@ import java.util.Optional;
  */
 final class WorkspaceActions {
   private final Pool pool;
-  private final SiteAccess access;
   private final CommentModeration comments;
   private final UserModeration users;
   private final Sessions sessions;
@@ -35,7 +32,6 @@ final class WorkspaceActions {
 
   WorkspaceActions(WorkspaceWiring wiring, Sessions sessions, CsrfGuard csrf, Pages pages) {
     this.pool = wiring.pool();
-    this.access = wiring.access();
     this.comments = wiring.comments();
     this.users = wiring.users();
     this.sessions = sessions;
@@ -126,7 +122,7 @@ final class WorkspaceActions {
   }
 
   private Future<Actor> actor(Moderator moderator, String site) {
-    return access.require(Optional.of(moderator.token()), site, Role.MODERATOR);
+    return sessions.actor(moderator, site);
   }
 
   private Future<String> siteOf(String sql, long id, String notFound) {

@@ -6,7 +6,6 @@ import dev.hearth.auth.AuthRoutes;
 import dev.hearth.moderation.ModerationQueue;
 import dev.hearth.role.Role;
 import dev.hearth.role.RoleRepository;
-import dev.hearth.role.SiteAccess;
 import dev.hearth.web.ApiError;
 import dev.hearth.web.QueryParams;
 import io.vertx.core.Future;
@@ -22,14 +21,14 @@ import java.util.Optional;
 /**
  * The moderator workspace's screens and its sign-in, on Hearth's own origin. Pages are
  * rendered on the server and every action works as a plain form post; the page's script only
- * adds shortcuts and live notices. Authorization is decided per request by {@link SiteAccess}.
+ * adds shortcuts and live notices. Authorization is decided per request ({@link Sessions#actor}:
+ * an admin session, or {@link dev.hearth.role.SiteAccess} for a user's token).
  */
 public final class WorkspaceRoutes {
   static final List<String> LOG_ACTIONS = List.of("approve", "reject", "ban", "suspend", "unban", "premoderate",
       "stop_premoderating", "close_page", "reopen_page");
 
   private final Pool pool;
-  private final SiteAccess access;
   private final RoleRepository roles;
   private final AccountService accounts;
   private final ModerationQueue queue;
@@ -42,12 +41,11 @@ public final class WorkspaceRoutes {
 
   public WorkspaceRoutes(WorkspaceWiring wiring) {
     this.pool = wiring.pool();
-    this.access = wiring.access();
     this.roles = wiring.roles();
     this.accounts = wiring.accounts();
     this.queue = wiring.queue();
     this.audit = wiring.audit();
-    this.sessions = new Sessions(wiring.pool(), wiring.tokens(), wiring.adminToken());
+    this.sessions = new Sessions(wiring.pool(), wiring.tokens(), wiring.adminSessions(), wiring.access());
     this.csrf = new CsrfGuard(wiring.origins());
     this.pages = new Pages(wiring.templates());
     this.actions = new WorkspaceActions(wiring, sessions, csrf, pages);
@@ -84,7 +82,7 @@ public final class WorkspaceRoutes {
             () -> pages.html(ctx, 200, "choose", model));
         return Future.succeededFuture();
       }
-      return access.require(Optional.of(moderator.token()), site.get(), Role.MODERATOR)
+      return sessions.actor(moderator, site.get())
           .compose(actor -> queue.list(site.get(), name, params.optional("page"), params.optional("cursor"), 25))
           .map(listing -> {
             Map<String, Object> model = chrome(moderator, site.get());
@@ -113,7 +111,7 @@ public final class WorkspaceRoutes {
         return Future.succeededFuture();
       }
       Moderator moderator = found.get();
-      return access.require(Optional.of(moderator.token()), site, Role.MODERATOR)
+      return sessions.actor(moderator, site)
           .compose(who -> audit.list(pool, site, action, actor, before, 50))
           .map(log -> {
             Map<String, Object> model = chrome(moderator, site);
@@ -127,7 +125,8 @@ public final class WorkspaceRoutes {
 
   /**
    * POST /moderate/login (form: site, username, password; or site and adminToken) → 303 to the
-   * site's reported queue with the session cookie; the form again (401, 429) on a failed sign-in;
+   * site's reported queue with the session cookie (for the admin token, a new admin session's
+   * token, never the admin token itself); the form again (401, 429) on a failed sign-in;
    * 403 when the account is not a moderator or owner of that site.
    */
   private void signIn(RoutingContext ctx) {
@@ -137,8 +136,7 @@ public final class WorkspaceRoutes {
     String adminToken = form.text("adminToken");
     Future<String> token;
     if (!adminToken.isEmpty()) {
-      token = sessions.isAdminToken(adminToken) ? Future.succeededFuture(adminToken)
-          : Future.failedFuture(new ApiError(401, "invalid_credentials", "That is not the admin token"));
+      token = sessions.openAdmin(adminToken);
     } else {
       token = accounts.signInWithPassword(site, form.text("username"), form.text("password"), AuthRoutes.clientIp(ctx))
           .compose(signedIn -> requireModerator(site, signedIn));

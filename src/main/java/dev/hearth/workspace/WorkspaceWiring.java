@@ -1,6 +1,6 @@
 package dev.hearth.workspace;
 
-import dev.hearth.admin.AdminToken;
+import dev.hearth.admin.AdminSessions;
 import dev.hearth.audit.AuditLog;
 import dev.hearth.auth.AccountService;
 import dev.hearth.auth.Tokens;
@@ -15,7 +15,7 @@ import io.vertx.sqlclient.Pool;
 
 /** What the workspace is built from: the moderation services it acts through and the sign-in it reuses. */
 public record WorkspaceWiring(Pool pool, SiteAccess access, RoleRepository roles, AccountService accounts,
-                              Tokens tokens, AdminToken adminToken, OriginPolicy origins, Templates templates,
+                              Tokens tokens, AdminSessions adminSessions, OriginPolicy origins, Templates templates,
                               String publicUrl, ModerationQueue queue, CommentModeration comments,
                               UserModeration users, AuditLog audit) {
 }

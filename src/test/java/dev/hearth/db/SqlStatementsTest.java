@@ -21,6 +21,7 @@ class SqlStatementsTest {
       "dev.hearth.site.SiteSql", "dev.hearth.page.PageSql", "dev.hearth.comment.CommentSql",
       "dev.hearth.idempotency.IdempotencyKeys", "dev.hearth.event.EventLog", "dev.hearth.audit.AuditLog",
       "dev.hearth.moderation.ModerationSql", "dev.hearth.live.EventSql", "dev.hearth.role.RoleRepository",
+      "dev.hearth.admin.AdminSessionSql",
   };
 
   @Test

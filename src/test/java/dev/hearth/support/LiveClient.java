@@ -29,11 +29,17 @@ public final class LiveClient implements AutoCloseable {
 
   /** Opens /live on {@code base} (http://host:port) with the given Origin header. */
   public static LiveClient connect(Vertx vertx, String base, String origin) {
+    return connect(vertx, base, origin, java.util.Map.of());
+  }
+
+  /** The same with more handshake headers (a {@code Cookie}, say). */
+  public static LiveClient connect(Vertx vertx, String base, String origin, java.util.Map<String, String> headers) {
     java.net.URI uri = java.net.URI.create(base);
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20)
         .setMaxMessageSize(1 << 22));
     WebSocketConnectOptions options = new WebSocketConnectOptions()
         .setHost(uri.getHost()).setPort(uri.getPort()).setURI("/live");
+    headers.forEach(options::addHeader);
     if (origin != null) {
       options.addHeader("Origin", origin);
     } else {

@@ -43,6 +43,11 @@ public final class TestHearth implements BeforeAllCallback, AfterAllCallback, Pa
     return startNode(database, Map.of());
   }
 
+  /** Another node on the same database with its own admin token (as after rotating it); the caller closes it. */
+  public static Hearth startNode(DatabaseTarget database, String adminToken) {
+    return startNode(database, Map.of("HEARTH_ADMIN_TOKEN", adminToken));
+  }
+
   /** Starts another node with extra environment variables (e.g. HEARTH_TRUSTED_PROXIES). */
   public static Hearth startNode(DatabaseTarget database, Map<String, String> extraEnv) {
     Map<String, String> env = new HashMap<>();

@@ -19,8 +19,20 @@ record WorkspaceSession(Api api, String cookie) {
         Map.entry("password", password)), Map.of());
   }
 
+  static Api.Response signInAsAdmin(Api api, String site, String adminToken) {
+    return api.form("/moderate/login", List.of(Map.entry("site", site), Map.entry("adminToken", adminToken)), Map.of());
+  }
+
   static WorkspaceSession of(Api api, String site, String username) {
-    Api.Response response = signIn(api, site, username, "correct horse battery");
+    return from(api, signIn(api, site, username, "correct horse battery"));
+  }
+
+  static WorkspaceSession admin(Api api, String site, String adminToken) {
+    return from(api, signInAsAdmin(api, site, adminToken));
+  }
+
+  /** The session a successful sign-in answer started: its cookie, as a browser would send it back. */
+  private static WorkspaceSession from(Api api, Api.Response response) {
     assertEquals(303, response.status(), response.body());
     String setCookie = response.header("set-cookie");
     assertNotNull(setCookie);
