@@ -127,6 +127,13 @@ class RolesAndBansTest {
     assertEquals("banned", post.json().getString("error"));
     Api.Response edit = api.json("PATCH", "/api/v1/comments/" + mine.getLong("id"), new JsonObject().put("body", "x"), token);
     assertEquals("banned", edit.json().getString("error"));
+    long someoneElses = created(api, "beta", "Bystander").getLong("id");
+    Api.Response report = api.json("POST", "/api/v1/comments/" + someoneElses + "/reports",
+        new JsonObject().put("reason", "spam"), token);
+    assertEquals(403, report.status(), report.body());
+    assertEquals("banned", report.json().getString("error"));
+    Api.Response delete = api.json("DELETE", "/api/v1/comments/" + mine.getLong("id"), null, token);
+    assertEquals("banned", delete.json().getString("error"));
     assertEquals(200, api.send("GET", "/api/v1/threads?site=beta&page=staff-room", null, null,
         Map.of("Authorization", "Bearer " + token)).status(), "reading still works");
   }
