@@ -46,8 +46,7 @@ public final class AccountService {
       if (!site.settings().allowAnonymous()) {
         throw ApiError.forbidden("anonymous_not_allowed", "This site asks commenters to sign in");
       }
-      return limits.check(pool, SignInLimits.IP_ANONYMOUS, clientIp)
-          .compose(ignored -> limits.record(pool, SignInLimits.IP_ANONYMOUS, clientIp))
+      return limits.take(pool, SignInLimits.IP_ANONYMOUS, clientIp)
           .compose(ignored -> pool.withTransaction(tx -> accounts.insertAnonymous(tx, site.id(), name)
               .compose(account -> tokens.issue(tx, account.id(), site.id(), Tokens.ANONYMOUS_LIFETIME)
                   .map(token -> new SignedIn(token, account)))));
@@ -62,8 +61,7 @@ public final class AccountService {
     String email = AccountFields.email("email", body.requiredString("email", false));
     String password = AccountFields.newPassword("password", body.requiredString("password", false), username.key());
     return sites.get(siteId)
-        .compose(site -> limits.check(pool, SignInLimits.IP_SIGNUPS, clientIp)
-            .compose(ignored -> limits.record(pool, SignInLimits.IP_SIGNUPS, clientIp))
+        .compose(site -> limits.take(pool, SignInLimits.IP_SIGNUPS, clientIp)
             .compose(ignored -> passwords.hash(password))
             .compose(hash -> pool.withTransaction(tx -> accounts.insertLocal(tx, site.id(), username, email, hash)
                 .compose(account -> tokens.issue(tx, account.id(), site.id(), ACCOUNT_TOKEN_LIFETIME)
@@ -87,17 +85,17 @@ public final class AccountService {
     }
     return sites.get(siteId).compose(site -> {
       String accountBucket = site.id() + ":" + key.orElse("");
-      return limits.check(pool, SignInLimits.IP_ATTEMPTS, clientIp)
-          .compose(ignored -> limits.check(pool, SignInLimits.ACCOUNT_FAILURES, accountBucket))
-          .compose(ignored -> limits.record(pool, SignInLimits.IP_ATTEMPTS, clientIp))
+      // Every attempt counts as a failure of the account until its password proves right:
+      // parallel guesses are then counted before they are verified, not after.
+      return limits.take(pool, SignInLimits.IP_ATTEMPTS, clientIp)
+          .compose(ignored -> limits.take(pool, SignInLimits.ACCOUNT_FAILURES, accountBucket))
           .compose(ignored -> key.isEmpty()
               ? Future.succeededFuture(Optional.<Account>empty())
               : accounts.findLocal(pool, site.id(), key.get()))
           .compose(found -> passwords.verify(password, found.map(Account::passwordHash).orElse(null))
               .compose(matches -> {
                 if (!matches) {
-                  return limits.record(pool, SignInLimits.ACCOUNT_FAILURES, accountBucket)
-                      .compose(ignored -> Future.failedFuture(invalidCredentials()));
+                  return Future.failedFuture(invalidCredentials());
                 }
                 Account account = found.get();
                 return limits.clear(pool, SignInLimits.ACCOUNT_FAILURES, accountBucket)
@@ -137,12 +135,11 @@ public final class AccountService {
       }
       String fresh = AccountFields.newPassword("newPassword", rawNew, Usernames.key(account.username()));
       String accountBucket = account.siteId() + ":" + Usernames.key(account.username());
-      return limits.check(pool, SignInLimits.ACCOUNT_FAILURES, accountBucket)
+      return limits.take(pool, SignInLimits.ACCOUNT_FAILURES, accountBucket)
           .compose(ignored -> passwords.verify(current, account.passwordHash()))
           .compose(matches -> matches
-              ? passwords.hash(fresh)
-              : limits.record(pool, SignInLimits.ACCOUNT_FAILURES, accountBucket).compose(ignored ->
-                  Future.failedFuture(ApiError.forbidden("wrong_password", "The current password is not correct"))))
+              ? limits.clear(pool, SignInLimits.ACCOUNT_FAILURES, accountBucket).compose(ignored -> passwords.hash(fresh))
+              : Future.failedFuture(ApiError.forbidden("wrong_password", "The current password is not correct")))
           .compose(hash -> pool.withTransaction(tx -> accounts.setPassword(tx, account.id(), hash)
               .compose(ignored -> accounts.revokeOtherTokens(tx, account.id(), AdminToken.sha256(bearer.get())))));
     });

@@ -47,6 +47,8 @@ final class AccountSql {
           + "coalesce(ceil(extract(epoch from min(at) + $2 * interval '1 second' - now())), 0)::int as retry_after "
           + "from rate_events where bucket = $1 and at > now() - $2 * interval '1 second'";
 
+  static final String LOCK_RATE_BUCKET = "select pg_advisory_xact_lock(hashtextextended($1, 0))";
+
   static final String INSERT_RATE_EVENT =
       "insert into rate_events (bucket) values ($1)";
 

@@ -3,6 +3,7 @@ package dev.hearth.auth;
 import dev.hearth.web.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
@@ -37,8 +38,19 @@ final class SignInLimits {
   private static final Duration KEEP = Duration.ofHours(1);
   private static final int PRUNE_ONE_IN = 50;
 
-  /** Fails with 429 rate_limited when the bucket is full. */
-  Future<Void> check(SqlClient client, Limit limit, String key) {
+  /**
+   * Counts one attempt, or fails with 429 rate_limited when the bucket is full. Checking and
+   * counting happen under a lock on the bucket, so a burst of parallel requests (on any
+   * number of nodes) cannot all pass the check before any of them is counted.
+   */
+  Future<Void> take(Pool pool, Limit limit, String key) {
+    return pool.withTransaction(tx -> tx.preparedQuery(AccountSql.LOCK_RATE_BUCKET)
+        .execute(Tuple.of(bucket(limit, key)))
+        .compose(ignored -> check(tx, limit, key))
+        .compose(ignored -> record(tx, limit, key)));
+  }
+
+  private Future<Void> check(SqlClient client, Limit limit, String key) {
     return client.preparedQuery(AccountSql.COUNT_RATE_EVENTS)
         .execute(Tuple.of(bucket(limit, key), limit.window().toSeconds()))
         .map(rows -> {
@@ -53,7 +65,7 @@ final class SignInLimits {
         });
   }
 
-  Future<Void> record(SqlClient client, Limit limit, String key) {
+  private Future<Void> record(SqlClient client, Limit limit, String key) {
     Future<Void> inserted = client.preparedQuery(AccountSql.INSERT_RATE_EVENT)
         .execute(Tuple.of(bucket(limit, key))).mapEmpty();
     if (ThreadLocalRandom.current().nextInt(PRUNE_ONE_IN) != 0) {
@@ -63,7 +75,7 @@ final class SignInLimits {
         .execute(Tuple.of(KEEP.toSeconds())).mapEmpty());
   }
 
-  /** Forgets the bucket: a successful sign-in clears the account's failures. */
+  /** Forgets the bucket: a right password clears the account's failures. */
   Future<Void> clear(SqlClient client, Limit limit, String key) {
     return client.preparedQuery(AccountSql.CLEAR_RATE_EVENTS).execute(Tuple.of(bucket(limit, key))).mapEmpty();
   }

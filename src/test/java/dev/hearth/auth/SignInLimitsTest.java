@@ -8,6 +8,10 @@ import dev.hearth.Hearth;
 import dev.hearth.support.Api;
 import dev.hearth.support.TestHearth;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +48,35 @@ class SignInLimitsTest {
     }
     assertRateLimited(auth.login("gate", "ivan", "ivan's real password"));
     assertEquals(401, auth.login("gate", "someone-else", "a guess").status(), "other accounts are not locked");
+  }
+
+  @Test
+  void parallelGuessesOnTwoNodesGetNoMoreThanFiveTries() throws Exception {
+    assertEquals(201, auth.signUp("gate", "kim", "kim@example.org", "kim's real password").status());
+    try (Hearth second = TestHearth.startNode(hearth.database())) {
+      Api other = new Api("http://127.0.0.1:" + second.config().port(), TestHearth.ADMIN_TOKEN);
+      ExecutorService pool = Executors.newFixedThreadPool(12);
+      try {
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+          Api api = i % 2 == 0 ? auth.api() : other;
+          String guess = "parallel guess " + i;
+          answers.add(pool.submit(() -> api.postJson("/api/v1/auth/login",
+              new JsonObject().put("site", "gate").put("username", "kim").put("password", guess)).status()));
+        }
+        int refused = 0;
+        int limited = 0;
+        for (java.util.concurrent.Future<Integer> answer : answers) {
+          int status = answer.get();
+          refused += status == 401 ? 1 : 0;
+          limited += status == 429 ? 1 : 0;
+        }
+        assertEquals(5, refused, "five guesses were checked");
+        assertEquals(7, limited, "the rest were not even tried");
+      } finally {
+        pool.shutdownNow();
+      }
+    }
   }
 
   @Test
