@@ -62,6 +62,7 @@ public final class HttpVerticle extends VerticleBase {
     services.accounts().routes().mount(router);
     services.moderation().mount(router);
     new CommentRoutes(services.posting(), services.edits(), services.threads()).mount(router);
+    services.votes().mount(router);
     new FragmentRoutes(services.threads(), services.templates()).mount(router);
     new DemoRoutes(services.threads(), services.templates()).mount(router);
     services.workspace().mount(router);

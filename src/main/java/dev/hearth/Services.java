@@ -36,6 +36,8 @@ import dev.hearth.role.SiteAccess;
 import dev.hearth.role.StaffDirectory;
 import dev.hearth.site.SiteRepository;
 import dev.hearth.site.SiteService;
+import dev.hearth.vote.VoteRoutes;
+import dev.hearth.vote.VoteService;
 import dev.hearth.web.Templates;
 import dev.hearth.workspace.WorkspaceRoutes;
 import dev.hearth.workspace.WorkspaceWiring;
@@ -63,6 +65,7 @@ public record Services(
     LiveRoutes live,
     ModerationRoutes moderation,
     WorkspaceRoutes workspace,
+    VoteRoutes votes,
     Templates templates) {
 
   public static Services create(Vertx vertx, Config config, Pool pool, AdminToken adminToken, AddressHash addresses) {
@@ -102,6 +105,8 @@ public record Services(
         posting,
         new CommentEdits(pool, sites, pageRepository, commentRepository, authors, events, staff, writeRules),
         new ThreadService(pool, sites, pageRepository, commentRepository, staff),
-        new DemoSite(pool, sites, posting), accounts, hub, live, moderation, workspace, templates);
+        new DemoSite(pool, sites, posting), accounts, hub, live, moderation, workspace,
+        new VoteRoutes(new VoteService(pool, sites, pageRepository, commentRepository, authors, events, tokens)),
+        templates);
   }
 }

@@ -25,14 +25,16 @@ public record SiteSettings(
     List<String> bannedWords,
     List<String> suspectWords,
     double reportHideThreshold,
+    String voting,
     String ssoSecret) {
 
   public static final int BODY_LIMIT_CEILING = 8192;
   static final List<String> PREMODERATION_MODES = List.of("off", "all", "newAuthors");
+  static final List<String> VOTING_MODES = List.of("updown", "up", "off");
   static final String[] KEYS = {"allowAnonymous", "maxBodyLength", "editWindowSeconds", "displayDepth",
       "autoCloseDays", "commentIntervalSeconds", "duplicateWindowSeconds", "newAccountDailyLimit", "premoderation",
       "newAuthorHeldCount", "maxLinks",
-      "bannedWords", "suspectWords", "reportHideThreshold", "ssoSecret"};
+      "bannedWords", "suspectWords", "reportHideThreshold", "voting", "ssoSecret"};
 
   public static SiteSettings defaults() {
     return fromStored(new JsonObject());
@@ -55,6 +57,7 @@ public record SiteSettings(
         strings(stored.getJsonArray("bannedWords")),
         strings(stored.getJsonArray("suspectWords")),
         stored.getDouble("reportHideThreshold", 3.0),
+        stored.getString("voting", "updown"),
         stored.getString("ssoSecret"));
   }
 
@@ -80,6 +83,12 @@ public record SiteSettings(
         throw ApiError.invalidField("settings.premoderation", "must be one of " + PREMODERATION_MODES);
       }
       merged.put("premoderation", mode);
+    });
+    fields.optionalString("voting", false).ifPresent(mode -> {
+      if (!VOTING_MODES.contains(mode)) {
+        throw ApiError.invalidField("settings.voting", "must be one of " + VOTING_MODES);
+      }
+      merged.put("voting", mode);
     });
     fields.optionalStringList("bannedWords", 5000).ifPresent(words -> merged.put("bannedWords", new JsonArray(words)));
     fields.optionalStringList("suspectWords", 5000).ifPresent(words -> merged.put("suspectWords", new JsonArray(words)));
@@ -108,6 +117,7 @@ public record SiteSettings(
         .put("autoCloseDays", autoCloseDays)
         .put("commentIntervalSeconds", commentIntervalSeconds)
         .put("premoderation", premoderation)
+        .put("voting", voting)
         .put("ssoConfigured", ssoSecret != null);
   }
 
