@@ -54,6 +54,9 @@ public final class FloodControl {
       // addresses (a test rig, an office behind NAT on a site without limits) unserialized.
       locked = locked.compose(ignored -> lock(tx, ByteBuffer.wrap(attempt.addressHash()).getLong()));
     }
+    // The state is read in a statement of its own, after the locks: under READ COMMITTED each
+    // statement sees what was committed when it began, so only a later statement sees the
+    // comment of the transaction we waited for.
     return locked.compose(ignored -> tx.preparedQuery(FloodSql.STATE).execute(Tuple.tuple()
             .addLong(attempt.userId())
             .addString(siteId)
