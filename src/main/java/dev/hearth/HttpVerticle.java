@@ -54,6 +54,7 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(new ClientAddress(services.config().trustedProxies()));
     services.live().mount(router); // before the body handler: the upgrade needs the request untouched
     router.route().handler(BodyHandler.create(false).setBodyLimit(JsonBody.MAX_BYTES));
+    router.route("/api/*").handler(services.adminGuesses().handler());
 
     new HealthRoutes(services.pool()).mount(router);
     new SiteRoutes(services.sites(), services.admin(), services.access()).mount(router);

@@ -4,6 +4,7 @@ import dev.hearth.admin.AdminGuard;
 import dev.hearth.admin.AdminSessions;
 import dev.hearth.admin.AdminToken;
 import dev.hearth.auth.Accounts;
+import dev.hearth.auth.AdminGuesses;
 import dev.hearth.auth.Tokens;
 import dev.hearth.comment.CommentAuthors;
 import dev.hearth.comment.CommentEdits;
@@ -52,6 +53,7 @@ public record Services(
     Config config,
     Pool pool,
     AdminGuard admin,
+    AdminGuesses adminGuesses,
     SiteAccess access,
     SiteService sites,
     PageService pages,
@@ -87,7 +89,9 @@ public record Services(
         new EventRenderer(pool, sites, pageRepository, commentRepository, staff, templates));
     OriginPolicy origins = new OriginPolicy(pool, config);
     AdminSessions adminSessions = new AdminSessions(adminToken);
-    LiveRoutes live = new LiveRoutes(hub, origins, sites, pool, adminToken, adminSessions, tokens, roleRepository);
+    AdminGuesses adminGuesses = new AdminGuesses(pool, adminToken);
+    LiveRoutes live = new LiveRoutes(hub, origins, sites, pool, adminToken, adminSessions, adminGuesses, tokens,
+        roleRepository);
     Accounts accounts = Accounts.create(vertx, pool, sites, tokens);
     StatusChanges changes = new StatusChanges(pageRepository, commentRepository, events);
     CommentModeration commentModeration = new CommentModeration(pool, changes, audit);
@@ -97,9 +101,9 @@ public record Services(
         new ReportService(pool, sites, authors, roleRepository, changes, events), commentModeration, userModeration,
         queue, audit);
     WorkspaceRoutes workspace = new WorkspaceRoutes(new WorkspaceWiring(pool, access, roleRepository,
-        accounts.accounts(), tokens, adminSessions, origins, templates, config.publicUrl(), queue, commentModeration,
+        accounts.accounts(), tokens, adminSessions, adminGuesses, origins, templates, config.publicUrl(), queue, commentModeration,
         userModeration, audit));
-    return new Services(config, pool, new AdminGuard(adminToken), access, sites,
+    return new Services(config, pool, new AdminGuard(adminToken), adminGuesses, access, sites,
         new PageService(pool, sites, pageRepository, events, audit),
         new RoleService(pool, sites, roleRepository, staff),
         posting,

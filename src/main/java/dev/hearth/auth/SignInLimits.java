@@ -20,6 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li>20 sign-in attempts per client IP in 15 minutes: stops one address from trying a few
  *       passwords on many accounts, with room for a household or office behind one address.</li>
  *   <li>5 sign-ups per client IP in an hour: enough for a family, not for a spam farm.</li>
+ *   <li>10 wrong guesses at the admin token per client IP in 15 minutes (see AdminGuesses):
+ *       a generated admin token cannot be guessed anyway; a configured one may be short.</li>
  *   <li>30 anonymous identities per client IP in an hour: a browser keeps its identity, so
  *       this is room for a busy café's readers, while a banned anonymous writer cannot
  *       mint a fresh identity per comment.</li>
@@ -32,6 +34,7 @@ final class SignInLimits {
   static final Limit ACCOUNT_FAILURES = new Limit("login-fail", 5, Duration.ofMinutes(15));
   static final Limit IP_ATTEMPTS = new Limit("login-ip", 20, Duration.ofMinutes(15));
   static final Limit IP_SIGNUPS = new Limit("signup-ip", 5, Duration.ofHours(1));
+  static final Limit ADMIN_GUESSES = new Limit("admin-guess-ip", 10, Duration.ofMinutes(15));
   static final Limit IP_ANONYMOUS = new Limit("anonymous-ip", 30, Duration.ofHours(1));
 
   /** Rows older than the longest window count for nothing; one write in 50 prunes them. */

@@ -18,7 +18,8 @@ import java.util.Optional;
  */
 public final class Tokens {
   public static final Duration ANONYMOUS_LIFETIME = Duration.ofDays(365);
-  private static final String PREFIX = "hth_";
+  /** Every token Hearth issues starts with this (user tokens, admin workspace sessions). */
+  static final String PREFIX = "hth_";
   private final SecureRandom random = new SecureRandom();
 
   public Future<String> issue(SqlClient client, long userId, String siteId, Duration lifetime) {

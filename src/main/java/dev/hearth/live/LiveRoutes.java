@@ -2,29 +2,32 @@ package dev.hearth.live;
 
 import dev.hearth.admin.AdminSessions;
 import dev.hearth.admin.AdminToken;
+import dev.hearth.auth.AdminGuesses;
 import dev.hearth.auth.Tokens;
 import dev.hearth.role.RoleRepository;
 import dev.hearth.site.SiteService;
+import dev.hearth.web.ClientAddress;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /** The /live WebSocket endpoint: Origin checked at the handshake, then the session protocol. */
 public final class LiveRoutes {
   private final LiveHub hub;
   private final OriginPolicy origins;
-  private final Function<LiveConnection, LiveSession> sessions;
+  private final BiFunction<LiveConnection, String, LiveSession> sessions;
   private final CookieIdentity cookies;
 
   public LiveRoutes(LiveHub hub, OriginPolicy origins, SiteService sites, Pool pool, AdminToken adminToken,
-                    AdminSessions adminSessions, Tokens tokens, RoleRepository roles) {
+                    AdminSessions adminSessions, AdminGuesses guesses, Tokens tokens, RoleRepository roles) {
     this.hub = hub;
     this.origins = origins;
-    this.sessions = connection -> new LiveSession(connection, hub, origins, sites, pool, adminToken, tokens, roles);
+    this.sessions = (connection, address) -> new LiveSession(connection, hub, origins, sites, pool, adminToken,
+        guesses, address, tokens, roles);
     this.cookies = new CookieIdentity(pool, adminSessions, tokens, origins);
   }
 
@@ -53,7 +56,7 @@ public final class LiveRoutes {
       ctx.request().toWebSocket().onSuccess(socket -> {
         LiveConnection connection = new LiveConnection(ctx.vertx(), socket, origin);
         checked.result().get().ifPresent(connection::identify);
-        LiveSession session = sessions.apply(connection);
+        LiveSession session = sessions.apply(connection, ClientAddress.of(ctx));
         connection.onClose(() -> hub.dropped(connection));
         socket.textMessageHandler(session::onMessage);
         socket.closeHandler(closed -> connection.ended());

@@ -1,10 +1,12 @@
 package dev.hearth.live;
 
 import dev.hearth.admin.AdminToken;
+import dev.hearth.auth.AdminGuesses;
 import dev.hearth.auth.Tokens;
 import dev.hearth.role.Role;
 import dev.hearth.role.RoleRepository;
 import dev.hearth.site.SiteService;
+import dev.hearth.web.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -23,11 +25,15 @@ final class LiveSession {
   private final SiteService sites;
   private final Pool pool;
   private final AdminToken adminToken;
+  private final AdminGuesses guesses;
+  private final String clientAddress;
   private final Tokens tokens;
   private final RoleRepository roles;
 
   LiveSession(LiveConnection connection, LiveHub hub, OriginPolicy origins, SiteService sites, Pool pool,
-              AdminToken adminToken, Tokens tokens, RoleRepository roles) {
+              AdminToken adminToken, AdminGuesses guesses, String clientAddress, Tokens tokens, RoleRepository roles) {
+    this.guesses = guesses;
+    this.clientAddress = clientAddress;
     this.connection = connection;
     this.hub = hub;
     this.origins = origins;
@@ -76,7 +82,11 @@ final class LiveSession {
       connection.send("{\"type\":\"authenticated\"}");
       return;
     }
-    tokens.resolve(pool, token).onComplete(done -> {
+    guesses.check(token, clientAddress).compose(ignored -> tokens.resolve(pool, token)).onComplete(done -> {
+      if (done.failed() && done.cause() instanceof ApiError error && error.status() == 429) {
+        error("rate_limited", error.getMessage());
+        return;
+      }
       if (done.failed() || done.result().isEmpty()) {
         error("invalid_token", "The token is unknown, expired or signed out");
         return;

@@ -2,6 +2,7 @@ package dev.hearth.workspace;
 
 import dev.hearth.audit.AuditLog;
 import dev.hearth.auth.AccountService;
+import dev.hearth.auth.AdminGuesses;
 import dev.hearth.auth.AuthRoutes;
 import dev.hearth.moderation.ModerationQueue;
 import dev.hearth.role.Role;
@@ -33,6 +34,7 @@ public final class WorkspaceRoutes {
   private final AccountService accounts;
   private final ModerationQueue queue;
   private final AuditLog audit;
+  private final AdminGuesses adminGuesses;
   private final Sessions sessions;
   private final CsrfGuard csrf;
   private final Pages pages;
@@ -45,6 +47,7 @@ public final class WorkspaceRoutes {
     this.accounts = wiring.accounts();
     this.queue = wiring.queue();
     this.audit = wiring.audit();
+    this.adminGuesses = wiring.adminGuesses();
     this.sessions = new Sessions(wiring.pool(), wiring.tokens(), wiring.adminSessions(), wiring.access());
     this.csrf = new CsrfGuard(wiring.origins());
     this.pages = new Pages(wiring.templates());
@@ -136,7 +139,7 @@ public final class WorkspaceRoutes {
     String adminToken = form.text("adminToken");
     Future<String> token;
     if (!adminToken.isEmpty()) {
-      token = sessions.openAdmin(adminToken);
+      token = adminGuesses.check(adminToken, AuthRoutes.clientIp(ctx)).compose(ok -> sessions.openAdmin(adminToken));
     } else {
       token = accounts.signInWithPassword(site, form.text("username"), form.text("password"), AuthRoutes.clientIp(ctx))
           .compose(signedIn -> requireModerator(site, signedIn));

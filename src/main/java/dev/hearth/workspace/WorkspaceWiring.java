@@ -3,6 +3,7 @@ package dev.hearth.workspace;
 import dev.hearth.admin.AdminSessions;
 import dev.hearth.audit.AuditLog;
 import dev.hearth.auth.AccountService;
+import dev.hearth.auth.AdminGuesses;
 import dev.hearth.auth.Tokens;
 import dev.hearth.live.OriginPolicy;
 import dev.hearth.moderation.CommentModeration;
@@ -15,7 +16,8 @@ import io.vertx.sqlclient.Pool;
 
 /** What the workspace is built from: the moderation services it acts through and the sign-in it reuses. */
 public record WorkspaceWiring(Pool pool, SiteAccess access, RoleRepository roles, AccountService accounts,
-                              Tokens tokens, AdminSessions adminSessions, OriginPolicy origins, Templates templates,
+                              Tokens tokens, AdminSessions adminSessions, AdminGuesses adminGuesses,
+                              OriginPolicy origins, Templates templates,
                               String publicUrl, ModerationQueue queue, CommentModeration comments,
                               UserModeration users, AuditLog audit) {
 }
