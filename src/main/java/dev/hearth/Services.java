@@ -3,7 +3,7 @@ package dev.hearth;
 import dev.hearth.admin.AdminGuard;
 import dev.hearth.admin.AdminSessions;
 import dev.hearth.admin.AdminToken;
-import dev.hearth.auth.Accounts;
+import dev.hearth.account.Accounts;
 import dev.hearth.auth.AdminGuesses;
 import dev.hearth.auth.Tokens;
 import dev.hearth.comment.CommentAuthors;

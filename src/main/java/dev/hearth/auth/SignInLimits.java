@@ -27,15 +27,15 @@ import java.util.concurrent.ThreadLocalRandom;
  *       mint a fresh identity per comment.</li>
  * </ul>
  */
-final class SignInLimits {
-  record Limit(String bucket, int max, Duration window) {
+public final class SignInLimits {
+  public record Limit(String bucket, int max, Duration window) {
   }
 
-  static final Limit ACCOUNT_FAILURES = new Limit("login-fail", 5, Duration.ofMinutes(15));
-  static final Limit IP_ATTEMPTS = new Limit("login-ip", 20, Duration.ofMinutes(15));
-  static final Limit IP_SIGNUPS = new Limit("signup-ip", 5, Duration.ofHours(1));
-  static final Limit ADMIN_GUESSES = new Limit("admin-guess-ip", 10, Duration.ofMinutes(15));
-  static final Limit IP_ANONYMOUS = new Limit("anonymous-ip", 30, Duration.ofHours(1));
+  public static final Limit ACCOUNT_FAILURES = new Limit("login-fail", 5, Duration.ofMinutes(15));
+  public static final Limit IP_ATTEMPTS = new Limit("login-ip", 20, Duration.ofMinutes(15));
+  public static final Limit IP_SIGNUPS = new Limit("signup-ip", 5, Duration.ofHours(1));
+  public static final Limit ADMIN_GUESSES = new Limit("admin-guess-ip", 10, Duration.ofMinutes(15));
+  public static final Limit IP_ANONYMOUS = new Limit("anonymous-ip", 30, Duration.ofHours(1));
 
   /** Rows older than the longest window count for nothing; one write in 50 prunes them. */
   private static final Duration KEEP = Duration.ofHours(1);
@@ -46,15 +46,15 @@ final class SignInLimits {
    * counting happen under a lock on the bucket, so a burst of parallel requests (on any
    * number of nodes) cannot all pass the check before any of them is counted.
    */
-  Future<Void> take(Pool pool, Limit limit, String key) {
-    return pool.withTransaction(tx -> tx.preparedQuery(AccountSql.LOCK_RATE_BUCKET)
+  public Future<Void> take(Pool pool, Limit limit, String key) {
+    return pool.withTransaction(tx -> tx.preparedQuery(RateLimitSql.LOCK_RATE_BUCKET)
         .execute(Tuple.of(bucket(limit, key)))
         .compose(ignored -> check(tx, limit, key))
         .compose(ignored -> record(tx, limit, key)));
   }
 
   private Future<Void> check(SqlClient client, Limit limit, String key) {
-    return client.preparedQuery(AccountSql.COUNT_RATE_EVENTS)
+    return client.preparedQuery(RateLimitSql.COUNT_RATE_EVENTS)
         .execute(Tuple.of(bucket(limit, key), limit.window().toSeconds()))
         .map(rows -> {
           var row = rows.iterator().next();
@@ -69,18 +69,18 @@ final class SignInLimits {
   }
 
   private Future<Void> record(SqlClient client, Limit limit, String key) {
-    Future<Void> inserted = client.preparedQuery(AccountSql.INSERT_RATE_EVENT)
+    Future<Void> inserted = client.preparedQuery(RateLimitSql.INSERT_RATE_EVENT)
         .execute(Tuple.of(bucket(limit, key))).mapEmpty();
     if (ThreadLocalRandom.current().nextInt(PRUNE_ONE_IN) != 0) {
       return inserted;
     }
-    return inserted.compose(ignored -> client.preparedQuery(AccountSql.PRUNE_RATE_EVENTS)
+    return inserted.compose(ignored -> client.preparedQuery(RateLimitSql.PRUNE_RATE_EVENTS)
         .execute(Tuple.of(KEEP.toSeconds())).mapEmpty());
   }
 
   /** Forgets the bucket: a right password clears the account's failures. */
-  Future<Void> clear(SqlClient client, Limit limit, String key) {
-    return client.preparedQuery(AccountSql.CLEAR_RATE_EVENTS).execute(Tuple.of(bucket(limit, key))).mapEmpty();
+  public Future<Void> clear(SqlClient client, Limit limit, String key) {
+    return client.preparedQuery(RateLimitSql.CLEAR_RATE_EVENTS).execute(Tuple.of(bucket(limit, key))).mapEmpty();
   }
 
   private static String bucket(Limit limit, String key) {

@@ -1,9 +1,9 @@
 package dev.hearth.workspace;
 
 import dev.hearth.audit.AuditLog;
-import dev.hearth.auth.AccountService;
+import dev.hearth.account.AccountService;
 import dev.hearth.auth.AdminGuesses;
-import dev.hearth.auth.AuthRoutes;
+import dev.hearth.account.AuthRoutes;
 import dev.hearth.moderation.ModerationQueue;
 import dev.hearth.role.Role;
 import dev.hearth.role.RoleRepository;

@@ -2,7 +2,7 @@ package dev.hearth.workspace;
 
 import dev.hearth.admin.AdminSessions;
 import dev.hearth.audit.AuditLog;
-import dev.hearth.auth.AccountService;
+import dev.hearth.account.AccountService;
 import dev.hearth.auth.AdminGuesses;
 import dev.hearth.auth.Tokens;
 import dev.hearth.live.OriginPolicy;

@@ -1,5 +1,6 @@
 package dev.hearth.auth;
 
+import dev.hearth.support.AuthCalls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -22,7 +22,7 @@ class SqlStatementsTest {
       "dev.hearth.idempotency.IdempotencyKeys", "dev.hearth.event.EventLog", "dev.hearth.audit.AuditLog",
       "dev.hearth.moderation.ModerationSql", "dev.hearth.live.EventSql", "dev.hearth.role.RoleRepository",
       "dev.hearth.admin.AdminSessionSql", "dev.hearth.vote.VoteSql", "dev.hearth.flood.FloodSql",
-      "dev.hearth.auth.TokenSql", "dev.hearth.auth.AccountSql",
+      "dev.hearth.auth.TokenSql", "dev.hearth.account.AccountSql",
   };
 
   @Test

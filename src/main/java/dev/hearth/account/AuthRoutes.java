@@ -1,5 +1,6 @@
-package dev.hearth.auth;
+package dev.hearth.account;
 
+import dev.hearth.auth.BearerToken;
 import dev.hearth.web.ApiError;
 import dev.hearth.web.ClientAddress;
 import dev.hearth.web.JsonBody;

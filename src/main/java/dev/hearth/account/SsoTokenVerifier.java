@@ -1,4 +1,4 @@
-package dev.hearth.auth;
+package dev.hearth.account;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;

@@ -1,5 +1,7 @@
-package dev.hearth.auth;
+package dev.hearth.account;
 
+import dev.hearth.auth.SignInLimits;
+import dev.hearth.auth.Tokens;
 import dev.hearth.site.SiteService;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;

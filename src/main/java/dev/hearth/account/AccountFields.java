@@ -1,4 +1,4 @@
-package dev.hearth.auth;
+package dev.hearth.account;
 
 import dev.hearth.text.TextRules;
 import dev.hearth.web.ApiError;

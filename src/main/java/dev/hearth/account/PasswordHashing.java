@@ -1,4 +1,4 @@
-package dev.hearth.auth;
+package dev.hearth.account;
 
 import com.password4j.Argon2Function;
 import com.password4j.Password;

@@ -1,5 +1,6 @@
-package dev.hearth.auth;
+package dev.hearth.account;
 
+import dev.hearth.support.AuthCalls;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

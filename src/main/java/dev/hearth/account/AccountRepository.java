@@ -1,4 +1,4 @@
-package dev.hearth.auth;
+package dev.hearth.account;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;

@@ -1,5 +1,6 @@
-package dev.hearth.auth;
+package dev.hearth.account;
 
+import dev.hearth.auth.Tokens;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.ApiError;
 import dev.hearth.web.JsonFields;

@@ -1,4 +1,4 @@
-package dev.hearth.auth;
+package dev.hearth.account;
 
 import java.time.Instant;
 
