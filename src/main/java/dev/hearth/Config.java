@@ -2,6 +2,8 @@ package dev.hearth;
 
 import dev.hearth.web.TrustedProxies;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +20,15 @@ public record Config(
     String publicUrl,
     int verticles,
     TrustedProxies trustedProxies) {
+
+  /** Hearth's own origins: the public URL, and the loopback names for the configured port. */
+  public List<String> ownOrigins() {
+    LinkedHashSet<String> origins = new LinkedHashSet<>();
+    origins.add(publicUrl);
+    origins.add("http://localhost:" + port);
+    origins.add("http://127.0.0.1:" + port);
+    return List.copyOf(origins);
+  }
 
   public static Config fromEnvironment() {
     return from(System.getenv());

@@ -1,6 +1,6 @@
 package dev.hearth;
 
-import dev.hearth.admin.AdminToken;
+import dev.hearth.auth.AdminToken;
 import dev.hearth.db.DatabaseTarget;
 import dev.hearth.db.EmbeddedDatabase;
 import dev.hearth.db.Migrations;
@@ -10,8 +10,6 @@ import dev.hearth.live.LiveVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -59,7 +57,7 @@ public final class Hearth implements AutoCloseable {
       AdminToken adminToken = AdminToken.load(pool, config.adminToken(), announceAdminToken).await(60, TimeUnit.SECONDS);
       AddressHash addresses = AddressHash.load(pool).await(60, TimeUnit.SECONDS);
       Services services = Services.create(vertx, config, pool, adminToken, addresses);
-      services.demo().seedIfEmpty(demoOrigins(config), config.publicUrl()).await(60, TimeUnit.SECONDS);
+      services.demo().seedIfEmpty(config.ownOrigins(), config.publicUrl()).await(60, TimeUnit.SECONDS);
       vertx.deployVerticle(new LiveVerticle(services.liveHub(), target.connectOptions(), pool))
           .await(60, TimeUnit.SECONDS);
       vertx.deployVerticle(() -> new HttpVerticle(services), new DeploymentOptions().setInstances(config.verticles()))
@@ -75,14 +73,6 @@ public final class Hearth implements AutoCloseable {
     }
   }
 
-  /** Hearth's own origins: the public URL, and the loopback names for the configured port. */
-  static List<String> demoOrigins(Config config) {
-    LinkedHashSet<String> origins = new LinkedHashSet<>();
-    origins.add(config.publicUrl());
-    origins.add("http://localhost:" + config.port());
-    origins.add("http://127.0.0.1:" + config.port());
-    return List.copyOf(origins);
-  }
 
   public Config config() {
     return config;

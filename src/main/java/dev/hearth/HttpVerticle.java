@@ -6,8 +6,8 @@ import dev.hearth.demo.DemoRoutes;
 import dev.hearth.embed.FragmentRoutes;
 import dev.hearth.health.HealthRoutes;
 import dev.hearth.page.PageRoutes;
-import dev.hearth.role.RoleRoutes;
 import dev.hearth.site.SiteRoutes;
+import dev.hearth.site.StaffRoutes;
 import dev.hearth.web.ClientAddress;
 import dev.hearth.web.FailureHandler;
 import dev.hearth.web.JsonBody;
@@ -59,7 +59,7 @@ public final class HttpVerticle extends VerticleBase {
     new HealthRoutes(services.pool()).mount(router);
     new SiteRoutes(services.sites(), services.admin(), services.access()).mount(router);
     new PageRoutes(services.pages(), services.access()).mount(router);
-    new RoleRoutes(services.roles(), services.access()).mount(router);
+    new StaffRoutes(services.roles(), services.access()).mount(router);
     services.accounts().routes().mount(router);
     services.moderation().mount(router);
     new CommentRoutes(services.posting(), services.edits(), services.threads()).mount(router);

@@ -1,42 +1,42 @@
 package dev.hearth;
 
-import dev.hearth.admin.AdminGuard;
-import dev.hearth.admin.AdminSessions;
-import dev.hearth.admin.AdminToken;
 import dev.hearth.account.Accounts;
+import dev.hearth.audit.AuditLog;
+import dev.hearth.auth.AdminGuard;
 import dev.hearth.auth.AdminGuesses;
+import dev.hearth.auth.AdminSessions;
+import dev.hearth.auth.AdminToken;
 import dev.hearth.auth.Tokens;
 import dev.hearth.comment.CommentAuthors;
 import dev.hearth.comment.CommentEdits;
 import dev.hearth.comment.CommentRepository;
 import dev.hearth.comment.CommentService;
+import dev.hearth.comment.Sanctions;
 import dev.hearth.comment.ThreadService;
 import dev.hearth.demo.DemoSite;
 import dev.hearth.event.EventLog;
 import dev.hearth.flood.AddressHash;
 import dev.hearth.flood.FloodControl;
 import dev.hearth.idempotency.IdempotencyKeys;
-import dev.hearth.page.PageRepository;
 import dev.hearth.live.EventRenderer;
 import dev.hearth.live.LiveHub;
 import dev.hearth.live.LiveRoutes;
-import dev.hearth.live.OriginPolicy;
-import dev.hearth.audit.AuditLog;
 import dev.hearth.moderation.CommentModeration;
 import dev.hearth.moderation.ModerationQueue;
 import dev.hearth.moderation.ModerationRoutes;
 import dev.hearth.moderation.ReportService;
-import dev.hearth.moderation.Sanctions;
 import dev.hearth.moderation.StatusChanges;
 import dev.hearth.moderation.UserModeration;
-import dev.hearth.moderation.WriteRules;
+import dev.hearth.page.PageRepository;
 import dev.hearth.page.PageService;
 import dev.hearth.role.RoleRepository;
-import dev.hearth.role.RoleService;
 import dev.hearth.role.SiteAccess;
 import dev.hearth.role.StaffDirectory;
+import dev.hearth.rules.WriteRules;
+import dev.hearth.site.OriginPolicy;
 import dev.hearth.site.SiteRepository;
 import dev.hearth.site.SiteService;
+import dev.hearth.site.StaffService;
 import dev.hearth.vote.VoteRoutes;
 import dev.hearth.vote.VoteService;
 import dev.hearth.web.Templates;
@@ -57,7 +57,7 @@ public record Services(
     SiteAccess access,
     SiteService sites,
     PageService pages,
-    RoleService roles,
+    StaffService roles,
     CommentService posting,
     CommentEdits edits,
     ThreadService threads,
@@ -71,7 +71,8 @@ public record Services(
     Templates templates) {
 
   public static Services create(Vertx vertx, Config config, Pool pool, AdminToken adminToken, AddressHash addresses) {
-    SiteService sites = new SiteService(pool, new SiteRepository());
+    SiteRepository siteRepository = new SiteRepository();
+    SiteService sites = new SiteService(pool, siteRepository);
     PageRepository pageRepository = new PageRepository();
     CommentRepository commentRepository = new CommentRepository();
     EventLog events = new EventLog();
@@ -87,7 +88,7 @@ public record Services(
     AuditLog audit = new AuditLog();
     LiveHub hub = new LiveHub(pool,
         new EventRenderer(pool, sites, pageRepository, commentRepository, staff, templates));
-    OriginPolicy origins = new OriginPolicy(pool, config);
+    OriginPolicy origins = new OriginPolicy(pool, siteRepository, config.ownOrigins());
     AdminSessions adminSessions = new AdminSessions(adminToken);
     AdminGuesses adminGuesses = new AdminGuesses(pool, adminToken);
     LiveRoutes live = new LiveRoutes(hub, origins, sites, pool, adminToken, adminSessions, adminGuesses, tokens,
@@ -105,11 +106,11 @@ public record Services(
         userModeration, audit));
     return new Services(config, pool, new AdminGuard(adminToken), adminGuesses, access, sites,
         new PageService(pool, sites, pageRepository, events, audit),
-        new RoleService(pool, sites, roleRepository, staff),
+        new StaffService(pool, sites, roleRepository, staff),
         posting,
         new CommentEdits(pool, sites, pageRepository, commentRepository, authors, events, staff, writeRules),
         new ThreadService(pool, sites, pageRepository, commentRepository, staff),
-        new DemoSite(pool, sites, posting), accounts, hub, live, moderation, workspace,
+        new DemoSite(sites, posting), accounts, hub, live, moderation, workspace,
         new VoteRoutes(new VoteService(pool, sites, pageRepository, commentRepository, authors, events, tokens)),
         templates);
   }

@@ -1,8 +1,8 @@
 package dev.hearth.account;
 
+import dev.hearth.auth.AdminToken;
 import dev.hearth.auth.SignInLimits;
 import dev.hearth.auth.Tokens;
-import dev.hearth.admin.AdminToken;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.ApiError;
 import dev.hearth.web.JsonFields;

@@ -1,7 +1,7 @@
 package dev.hearth.audit;
 
-import dev.hearth.comment.CommentJson;
 import dev.hearth.role.Actor;
+import dev.hearth.web.JsonTime;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -51,7 +51,7 @@ public final class AuditLog {
                 .put("userId", row.getLong("target_user_id"))
                 .put("page", row.getString("page_key"))
                 .put("reason", row.getString("reason"))
-                .put("at", CommentJson.timestamp(row.getOffsetDateTime("created_at"))));
+                .put("at", JsonTime.of(row.getOffsetDateTime("created_at"))));
           }
           return new JsonObject().put("entries", entries)
               .put("nextCursor", rows.size() > limit && last != null ? String.valueOf(last) : null);

@@ -1,6 +1,5 @@
 package dev.hearth.auth;
 
-import dev.hearth.admin.AdminToken;
 import dev.hearth.web.ClientAddress;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;

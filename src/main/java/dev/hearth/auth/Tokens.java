@@ -1,6 +1,5 @@
 package dev.hearth.auth;
 
-import dev.hearth.admin.AdminToken;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;

@@ -2,7 +2,6 @@ package dev.hearth.comment;
 
 import dev.hearth.auth.AuthUser;
 import dev.hearth.auth.Tokens;
-import dev.hearth.moderation.Sanctions;
 import dev.hearth.site.Site;
 import dev.hearth.web.ApiError;
 import io.vertx.core.Future;

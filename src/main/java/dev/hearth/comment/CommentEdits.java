@@ -2,8 +2,9 @@ package dev.hearth.comment;
 
 import dev.hearth.auth.AuthUser;
 import dev.hearth.event.EventLog;
-import dev.hearth.moderation.WriteRules;
 import dev.hearth.page.PageRepository;
+import dev.hearth.role.StaffBadges;
+import dev.hearth.rules.WriteRules;
 import dev.hearth.site.Site;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.ApiError;

@@ -1,9 +1,8 @@
 package dev.hearth.comment;
 
+import dev.hearth.web.JsonTime;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -75,8 +74,8 @@ public final class CommentJson {
         .put("body", visible ? comment.body() : "")
         .put("html", visible ? comment.html() : "")
         .put("status", comment.status())
-        .put("createdAt", timestamp(comment.createdAt()))
-        .put("editedAt", visible ? timestamp(comment.editedAt()) : null)
+        .put("createdAt", JsonTime.of(comment.createdAt()))
+        .put("editedAt", visible ? JsonTime.of(comment.editedAt()) : null)
         .put("replyCount", comment.replyCount())
         .put("score", comment.score());
   }
@@ -88,10 +87,7 @@ public final class CommentJson {
             .put("badge", badges.of(comment.authorId(), comment.authorBadge())))
         .put("body", comment.body())
         .put("html", comment.html())
-        .put("editedAt", timestamp(comment.editedAt()));
+        .put("editedAt", JsonTime.of(comment.editedAt()));
   }
 
-  public static String timestamp(OffsetDateTime time) {
-    return time == null ? null : time.toInstant().truncatedTo(ChronoUnit.MILLIS).toString();
-  }
 }

@@ -1,6 +1,6 @@
 package dev.hearth.comment;
 
-import dev.hearth.admin.AdminToken;
+import dev.hearth.auth.AdminToken;
 import dev.hearth.auth.BearerToken;
 import dev.hearth.idempotency.IdempotencyKeys;
 import dev.hearth.web.ApiError;

@@ -2,6 +2,7 @@ package dev.hearth.comment;
 
 import dev.hearth.page.Page;
 import dev.hearth.page.PageRepository;
+import dev.hearth.role.StaffBadges;
 import dev.hearth.site.Site;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.ApiError;

@@ -1,11 +1,11 @@
 package dev.hearth.demo;
 
-import dev.hearth.comment.ThreadService;
 import dev.hearth.comment.ThreadQuery;
+import dev.hearth.comment.ThreadService;
 import dev.hearth.comment.ThreadSort;
 import dev.hearth.embed.FragmentRoutes;
-import dev.hearth.embed.HtmlResponses;
-import dev.hearth.embed.ThreadView;
+import dev.hearth.view.HtmlResponses;
+import dev.hearth.view.ThreadView;
 import dev.hearth.web.Templates;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

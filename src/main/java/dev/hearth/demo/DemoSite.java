@@ -7,7 +7,6 @@ import dev.hearth.web.JsonFields;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,20 +19,18 @@ public final class DemoSite {
   public static final String PAGE_KEY = "welcome";
   public static final String PAGE_TITLE = "Around the hearth";
 
-  private final Pool pool;
   private final SiteService sites;
   private final CommentService comments;
 
-  public DemoSite(Pool pool, SiteService sites, CommentService comments) {
-    this.pool = pool;
+  public DemoSite(SiteService sites, CommentService comments) {
     this.sites = sites;
     this.comments = comments;
   }
 
   /** Seeds the demo only when no site exists yet; a later start or another node does nothing. */
   public Future<Boolean> seedIfEmpty(List<String> origins, String publicUrl) {
-    return pool.query("select exists (select 1 from sites) as any").execute()
-        .compose(rows -> rows.iterator().next().getBoolean("any")
+    return sites.anyExists()
+        .compose(any -> any
             ? Future.succeededFuture(false)
             : sites.create(JsonFields.of(new JsonObject()
                     .put("id", SITE_ID).put("name", "Hearth demo").put("origins", new JsonArray(origins))))

@@ -1,7 +1,9 @@
 package dev.hearth.embed;
 
-import dev.hearth.comment.ThreadService;
 import dev.hearth.comment.ThreadQuery;
+import dev.hearth.comment.ThreadService;
+import dev.hearth.view.HtmlResponses;
+import dev.hearth.view.ThreadView;
 import dev.hearth.web.QueryParams;
 import dev.hearth.web.Templates;
 import io.vertx.ext.web.Router;

@@ -1,7 +1,8 @@
 package dev.hearth.live;
 
-import dev.hearth.admin.AdminSessions;
+import dev.hearth.auth.AdminSessions;
 import dev.hearth.auth.Tokens;
+import dev.hearth.site.OriginPolicy;
 import dev.hearth.workspace.ModeratorCookie;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,10 +1,11 @@
 package dev.hearth.live;
 
-import dev.hearth.admin.AdminSessions;
-import dev.hearth.admin.AdminToken;
 import dev.hearth.auth.AdminGuesses;
+import dev.hearth.auth.AdminSessions;
+import dev.hearth.auth.AdminToken;
 import dev.hearth.auth.Tokens;
 import dev.hearth.role.RoleRepository;
+import dev.hearth.site.OriginPolicy;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.ClientAddress;
 import io.vertx.core.Future;

@@ -1,10 +1,11 @@
 package dev.hearth.live;
 
-import dev.hearth.admin.AdminToken;
 import dev.hearth.auth.AdminGuesses;
+import dev.hearth.auth.AdminToken;
 import dev.hearth.auth.Tokens;
 import dev.hearth.role.Role;
 import dev.hearth.role.RoleRepository;
+import dev.hearth.site.OriginPolicy;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.ApiError;
 import io.vertx.core.Future;

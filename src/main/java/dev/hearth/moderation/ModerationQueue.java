@@ -1,8 +1,8 @@
 package dev.hearth.moderation;
 
-import dev.hearth.comment.CommentJson;
 import dev.hearth.page.PageRepository;
 import dev.hearth.web.ApiError;
+import dev.hearth.web.JsonTime;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -96,11 +96,11 @@ public final class ModerationQueue {
         .put("reason", row.getString("reason")).put("note", row.getString("note"))
         .put("weight", row.getFloat("weight")).put("status", row.getString("status"))
         .put("reporter", new JsonObject().put("id", row.getLong("reporter_id")).put("name", row.getString("display_name")))
-        .put("createdAt", CommentJson.timestamp(row.getOffsetDateTime("created_at"))));
+        .put("createdAt", JsonTime.of(row.getOffsetDateTime("created_at"))));
     Future<Map<Long, JsonArray>> revisions = grouped(ModerationSql.REVISIONS_OF, ids, row -> new JsonObject()
         .put("body", row.getString("body")).put("html", row.getString("html"))
-        .put("writtenAt", CommentJson.timestamp(row.getOffsetDateTime("written_at")))
-        .put("replacedAt", CommentJson.timestamp(row.getOffsetDateTime("replaced_at"))));
+        .put("writtenAt", JsonTime.of(row.getOffsetDateTime("written_at")))
+        .put("replacedAt", JsonTime.of(row.getOffsetDateTime("replaced_at"))));
     Future<Map<Long, JsonObject>> parentsById = keyed(ModerationSql.PARENTS_OF, parents, row -> new JsonObject()
         .put("id", row.getLong("id")).put("author", row.getString("author_name")).put("body", row.getString("body"))
         .put("html", row.getString("html")).put("status", row.getString("status")));
@@ -109,7 +109,7 @@ public final class ModerationQueue {
         .put("visibleComments", row.getLong("visible")).put("rejectedComments", row.getLong("rejected"))
         .put("reportsAgainst", row.getLong("reports_against"))
         .put("banned", row.getOffsetDateTime("banned_at") != null).put("banReason", row.getString("ban_reason"))
-        .put("suspendedUntil", CommentJson.timestamp(row.getOffsetDateTime("suspended_until")))
+        .put("suspendedUntil", JsonTime.of(row.getOffsetDateTime("suspended_until")))
         .put("premoderated", row.getBoolean("premoderated")));
     return Future.all(reports, revisions, parentsById, records).map(all -> {
       JsonArray out = new JsonArray();
@@ -138,8 +138,8 @@ public final class ModerationQueue {
         .put("id", row.getLong("id")).put("parentId", row.getLong("parent_id")).put("depth", row.getInteger("depth"))
         .put("author", new JsonObject().put("id", row.getLong("author_id")).put("name", row.getString("author_name")))
         .put("body", row.getString("body")).put("html", row.getString("html")).put("status", row.getString("status"))
-        .put("createdAt", CommentJson.timestamp(row.getOffsetDateTime("created_at")))
-        .put("editedAt", CommentJson.timestamp(row.getOffsetDateTime("edited_at")))
+        .put("createdAt", JsonTime.of(row.getOffsetDateTime("created_at")))
+        .put("editedAt", JsonTime.of(row.getOffsetDateTime("edited_at")))
         .put("replyCount", row.getInteger("reply_count"));
   }
 

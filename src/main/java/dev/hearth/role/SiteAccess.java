@@ -1,6 +1,6 @@
 package dev.hearth.role;
 
-import dev.hearth.admin.AdminToken;
+import dev.hearth.auth.AdminToken;
 import dev.hearth.auth.BearerToken;
 import dev.hearth.auth.Tokens;
 import dev.hearth.web.ApiError;

@@ -33,6 +33,21 @@ public final class SiteRepository {
     return client.preparedQuery(SiteSql.FIND).execute(Tuple.of(id)).map(SiteRepository::first);
   }
 
+  /** Whether some site allows this browser origin. */
+  public Future<Boolean> anyAllows(SqlClient client, String origin) {
+    return client.preparedQuery(SiteSql.ANY_ALLOWS_ORIGIN).execute(Tuple.of(origin)).map(rows -> rows.size() > 0);
+  }
+
+  /** Whether this site allows this browser origin. */
+  public Future<Boolean> allows(SqlClient client, String siteId, String origin) {
+    return client.preparedQuery(SiteSql.ALLOWS_ORIGIN).execute(Tuple.of(origin, siteId)).map(rows -> rows.size() > 0);
+  }
+
+  /** Whether any site exists yet (an empty instance gets the demo). */
+  public Future<Boolean> anyExists(SqlClient client) {
+    return client.query(SiteSql.ANY_SITE).execute().map(rows -> rows.iterator().next().getBoolean("any"));
+  }
+
   private static Optional<StoredSite> first(RowSet<Row> rows) {
     if (rows.size() == 0) {
       return Optional.empty();

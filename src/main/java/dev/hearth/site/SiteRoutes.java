@@ -1,6 +1,6 @@
 package dev.hearth.site;
 
-import dev.hearth.admin.AdminGuard;
+import dev.hearth.auth.AdminGuard;
 import dev.hearth.role.Role;
 import dev.hearth.role.SiteAccess;
 import dev.hearth.web.JsonBody;

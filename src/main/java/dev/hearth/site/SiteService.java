@@ -1,9 +1,9 @@
 package dev.hearth.site;
 
-import dev.hearth.web.ApiError;
-import dev.hearth.web.JsonFields;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.hearth.web.ApiError;
+import dev.hearth.web.JsonFields;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
@@ -44,6 +44,11 @@ public final class SiteService {
             ? ApiError.conflict("site_exists", "A site with id '" + id + "' already exists")
             : failure))
         .compose(ignored -> get(id));
+  }
+
+  /** Whether any site exists yet. */
+  public Future<Boolean> anyExists() {
+    return sites.anyExists(pool);
   }
 
   public Future<Site> get(String id) {

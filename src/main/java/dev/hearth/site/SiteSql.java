@@ -17,4 +17,10 @@ final class SiteSql {
           + "from sites s where s.id = $1";
   static final String UPDATE =
       "update sites set name = $2, settings = $3 where id = $1";
+
+  static final String ANY_ALLOWS_ORIGIN = "select 1 from site_origins where origin = $1 limit 1";
+
+  static final String ALLOWS_ORIGIN = "select 1 from site_origins where origin = $1 and site_id = $2";
+
+  static final String ANY_SITE = "select exists (select 1 from sites) as any";
 }

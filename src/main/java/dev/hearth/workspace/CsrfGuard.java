@@ -1,6 +1,6 @@
 package dev.hearth.workspace;
 
-import dev.hearth.live.OriginPolicy;
+import dev.hearth.site.OriginPolicy;
 import dev.hearth.web.ApiError;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;

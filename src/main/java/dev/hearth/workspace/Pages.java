@@ -1,6 +1,6 @@
 package dev.hearth.workspace;
 
-import dev.hearth.embed.HtmlResponses;
+import dev.hearth.view.HtmlResponses;
 import dev.hearth.web.ApiError;
 import dev.hearth.web.Responses;
 import dev.hearth.web.Templates;

@@ -1,6 +1,6 @@
 package dev.hearth.workspace;
 
-import dev.hearth.admin.AdminSessions;
+import dev.hearth.auth.AdminSessions;
 import dev.hearth.auth.Tokens;
 import dev.hearth.role.Actor;
 import dev.hearth.role.Role;

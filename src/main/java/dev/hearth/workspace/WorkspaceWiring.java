@@ -1,16 +1,16 @@
 package dev.hearth.workspace;
 
-import dev.hearth.admin.AdminSessions;
-import dev.hearth.audit.AuditLog;
 import dev.hearth.account.AccountService;
+import dev.hearth.audit.AuditLog;
 import dev.hearth.auth.AdminGuesses;
+import dev.hearth.auth.AdminSessions;
 import dev.hearth.auth.Tokens;
-import dev.hearth.live.OriginPolicy;
 import dev.hearth.moderation.CommentModeration;
 import dev.hearth.moderation.ModerationQueue;
 import dev.hearth.moderation.UserModeration;
 import dev.hearth.role.RoleRepository;
 import dev.hearth.role.SiteAccess;
+import dev.hearth.site.OriginPolicy;
 import dev.hearth.web.Templates;
 import io.vertx.sqlclient.Pool;
 

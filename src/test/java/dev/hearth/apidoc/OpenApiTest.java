@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.hearth.HttpVerticle;
 import dev.hearth.Services;
-import dev.hearth.admin.AdminToken;
+import dev.hearth.auth.AdminToken;
 import dev.hearth.db.Pools;
 import dev.hearth.flood.AddressHash;
 import dev.hearth.support.Api;

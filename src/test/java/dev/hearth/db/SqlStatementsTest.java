@@ -21,7 +21,7 @@ class SqlStatementsTest {
       "dev.hearth.site.SiteSql", "dev.hearth.page.PageSql", "dev.hearth.comment.CommentSql",
       "dev.hearth.idempotency.IdempotencyKeys", "dev.hearth.event.EventLog", "dev.hearth.audit.AuditLog",
       "dev.hearth.moderation.ModerationSql", "dev.hearth.live.EventSql", "dev.hearth.role.RoleRepository",
-      "dev.hearth.admin.AdminSessionSql", "dev.hearth.vote.VoteSql", "dev.hearth.flood.FloodSql",
+      "dev.hearth.auth.AdminSessionSql", "dev.hearth.vote.VoteSql", "dev.hearth.flood.FloodSql",
       "dev.hearth.auth.TokenSql", "dev.hearth.account.AccountSql",
   };
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hearth.Hearth;
-import dev.hearth.admin.AdminSessions;
+import dev.hearth.auth.AdminSessions;
 import dev.hearth.db.DatabaseTarget;
 import dev.hearth.support.Api;
 import dev.hearth.support.LiveClient;

@@ -1,6 +1,9 @@
-package dev.hearth.role;
+package dev.hearth.site;
 
-import dev.hearth.site.SiteService;
+import dev.hearth.role.Actor;
+import dev.hearth.role.Role;
+import dev.hearth.role.RoleRepository;
+import dev.hearth.role.StaffDirectory;
 import dev.hearth.web.ApiError;
 import dev.hearth.web.JsonFields;
 import io.vertx.core.Future;
@@ -12,13 +15,13 @@ import io.vertx.sqlclient.Pool;
  * demote them). Nobody can change their own role, so a site cannot lose its last owner by a
  * slip of the owner.
  */
-public final class RoleService {
+public final class StaffService {
   private final Pool pool;
   private final SiteService sites;
   private final RoleRepository roles;
   private final StaffDirectory staff;
 
-  public RoleService(Pool pool, SiteService sites, RoleRepository roles, StaffDirectory staff) {
+  public StaffService(Pool pool, SiteService sites, RoleRepository roles, StaffDirectory staff) {
     this.pool = pool;
     this.sites = sites;
     this.roles = roles;

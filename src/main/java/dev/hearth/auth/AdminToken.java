@@ -1,4 +1,4 @@
-package dev.hearth.admin;
+package dev.hearth.auth;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;

@@ -1,4 +1,4 @@
-package dev.hearth.embed;
+package dev.hearth.view;
 
 import java.time.Duration;
 import java.time.Instant;

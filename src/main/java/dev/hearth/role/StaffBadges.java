@@ -1,4 +1,4 @@
-package dev.hearth.comment;
+package dev.hearth.role;
 
 import io.vertx.core.Future;
 import java.util.Map;

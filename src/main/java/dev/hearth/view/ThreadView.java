@@ -1,4 +1,4 @@
-package dev.hearth.embed;
+package dev.hearth.view;
 
 import dev.hearth.comment.ThreadPage;
 import io.vertx.core.json.JsonArray;

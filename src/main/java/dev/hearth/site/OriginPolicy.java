@@ -1,10 +1,7 @@
-package dev.hearth.live;
+package dev.hearth.site;
 
-import dev.hearth.Config;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -15,12 +12,13 @@ import java.util.Set;
  */
 public final class OriginPolicy {
   private final Pool pool;
+  private final SiteRepository sites;
   private final Set<String> own;
 
-  public OriginPolicy(Pool pool, Config config) {
+  public OriginPolicy(Pool pool, SiteRepository sites, List<String> ownOrigins) {
     this.pool = pool;
-    this.own = new HashSet<>(List.of(config.publicUrl(), "http://localhost:" + config.port(),
-        "http://127.0.0.1:" + config.port()));
+    this.sites = sites;
+    this.own = Set.copyOf(ownOrigins);
   }
 
   public boolean isOwn(String origin) {
@@ -35,8 +33,7 @@ public final class OriginPolicy {
     if (isOwn(origin)) {
       return Future.succeededFuture(true);
     }
-    return pool.preparedQuery("select 1 from site_origins where origin = $1 limit 1").execute(Tuple.of(origin))
-        .map(rows -> rows.size() > 0);
+    return sites.anyAllows(pool, origin);
   }
 
   /** At a subscription: Hearth's own origin, or one of this site's. */
@@ -44,7 +41,6 @@ public final class OriginPolicy {
     if (isOwn(origin)) {
       return Future.succeededFuture(true);
     }
-    return pool.preparedQuery("select 1 from site_origins where origin = $1 and site_id = $2")
-        .execute(Tuple.of(origin, siteId)).map(rows -> rows.size() > 0);
+    return sites.allows(pool, siteId, origin);
   }
 }

@@ -1,4 +1,4 @@
-package dev.hearth.moderation.rules;
+package dev.hearth.rules;
 
 import java.util.Objects;
 

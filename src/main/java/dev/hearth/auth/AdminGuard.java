@@ -1,4 +1,4 @@
-package dev.hearth.admin;
+package dev.hearth.auth;
 
 import dev.hearth.web.ApiError;
 import io.vertx.core.Handler;

@@ -1,10 +1,10 @@
-package dev.hearth.moderation.rules;
+package dev.hearth.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.hearth.moderation.rules.AutoModeration.Input;
-import dev.hearth.moderation.rules.Verdict.Action;
+import dev.hearth.rules.AutoModeration.Input;
+import dev.hearth.rules.Verdict.Action;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
-package dev.hearth.moderation.rules;
+package dev.hearth.rules;
 
-import dev.hearth.moderation.rules.WordFolding.Token;
+import dev.hearth.rules.WordFolding.Token;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;

@@ -1,11 +1,7 @@
-package dev.hearth.moderation;
+package dev.hearth.rules;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.hearth.moderation.rules.AutoModeration;
-import dev.hearth.moderation.rules.LinkCounter;
-import dev.hearth.moderation.rules.Verdict;
-import dev.hearth.moderation.rules.WordList;
 import dev.hearth.site.Site;
 import dev.hearth.site.SiteSettings;
 import dev.hearth.web.ApiError;

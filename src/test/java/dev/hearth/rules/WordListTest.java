@@ -1,4 +1,4 @@
-package dev.hearth.moderation.rules;
+package dev.hearth.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

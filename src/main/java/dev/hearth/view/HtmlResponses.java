@@ -1,4 +1,4 @@
-package dev.hearth.embed;
+package dev.hearth.view;
 
 import io.vertx.ext.web.RoutingContext;
 

@@ -1,5 +1,7 @@
-package dev.hearth.role;
+package dev.hearth.site;
 
+import dev.hearth.role.Role;
+import dev.hearth.role.SiteAccess;
 import dev.hearth.web.JsonBody;
 import dev.hearth.web.JsonFields;
 import dev.hearth.web.Responses;
@@ -7,11 +9,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** HTTP routes for staff roles. */
-public final class RoleRoutes {
-  private final RoleService service;
+public final class StaffRoutes {
+  private final StaffService service;
   private final SiteAccess access;
 
-  public RoleRoutes(RoleService service, SiteAccess access) {
+  public StaffRoutes(StaffService service, SiteAccess access) {
     this.service = service;
     this.access = access;
   }

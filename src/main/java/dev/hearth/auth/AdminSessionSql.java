@@ -1,4 +1,4 @@
-package dev.hearth.admin;
+package dev.hearth.auth;
 
 /** SQL for the instance admin's workspace sessions. */
 final class AdminSessionSql {

@@ -1,4 +1,4 @@
-package dev.hearth.moderation;
+package dev.hearth.comment;
 
 import dev.hearth.web.ApiError;
 import io.vertx.core.Future;
