@@ -6,6 +6,7 @@ import dev.hearth.auth.AdminGuard;
 import dev.hearth.auth.AdminGuesses;
 import dev.hearth.auth.AdminSessions;
 import dev.hearth.auth.AdminToken;
+import dev.hearth.auth.IdentityResolver;
 import dev.hearth.auth.Tokens;
 import dev.hearth.comment.CommentAuthors;
 import dev.hearth.comment.CommentEdits;
@@ -24,6 +25,7 @@ import dev.hearth.live.LiveRoutes;
 import dev.hearth.moderation.CommentModeration;
 import dev.hearth.moderation.ModerationQueue;
 import dev.hearth.moderation.ModerationRoutes;
+import dev.hearth.moderation.ModerationTargets;
 import dev.hearth.moderation.ReportService;
 import dev.hearth.moderation.StatusChanges;
 import dev.hearth.moderation.UserModeration;
@@ -79,30 +81,32 @@ public record Services(
     Tokens tokens = new Tokens();
     RoleRepository roleRepository = new RoleRepository();
     StaffDirectory staff = new StaffDirectory(pool, roleRepository);
-    SiteAccess access = new SiteAccess(pool, adminToken, tokens, roleRepository);
+    AdminSessions adminSessions = new AdminSessions(adminToken);
+    IdentityResolver identities = new IdentityResolver(pool, adminToken, adminSessions, tokens);
+    SiteAccess access = new SiteAccess(pool, identities, roleRepository);
     CommentAuthors authors = new CommentAuthors(pool, tokens, commentRepository, new Sanctions());
     WriteRules writeRules = new WriteRules();
     CommentService posting = new CommentService(pool, sites, pageRepository, commentRepository, authors, events,
         new IdempotencyKeys(), staff, writeRules, new FloodControl(), addresses);
     Templates templates = new Templates();
-    AuditLog audit = new AuditLog();
+    AuditLog audit = new AuditLog(pool);
     LiveHub hub = new LiveHub(pool,
         new EventRenderer(pool, sites, pageRepository, commentRepository, staff, templates));
     OriginPolicy origins = new OriginPolicy(pool, siteRepository, config.ownOrigins());
-    AdminSessions adminSessions = new AdminSessions(adminToken);
     AdminGuesses adminGuesses = new AdminGuesses(pool, adminToken);
-    LiveRoutes live = new LiveRoutes(hub, origins, sites, pool, adminToken, adminSessions, adminGuesses, tokens,
-        roleRepository);
+    LiveRoutes live = new LiveRoutes(new LiveRoutes.Wiring(hub, origins, identities, access, adminGuesses));
     Accounts accounts = Accounts.create(vertx, pool, sites, tokens);
     StatusChanges changes = new StatusChanges(pageRepository, commentRepository, events);
     CommentModeration commentModeration = new CommentModeration(pool, changes, audit);
     UserModeration userModeration = new UserModeration(pool, commentModeration, audit);
     ModerationQueue queue = new ModerationQueue(pool, pageRepository);
-    ModerationRoutes moderation = new ModerationRoutes(pool, access,
+    ModerationTargets targets = new ModerationTargets(pool);
+    ModerationRoutes moderation = new ModerationRoutes(targets, access,
         new ReportService(pool, sites, authors, roleRepository, changes, events), commentModeration, userModeration,
         queue, audit);
-    WorkspaceRoutes workspace = new WorkspaceRoutes(new WorkspaceWiring(pool, access, roleRepository,
-        accounts.accounts(), tokens, adminSessions, adminGuesses, origins, templates, config.publicUrl(), queue, commentModeration,
+    WorkspaceRoutes workspace = new WorkspaceRoutes(new WorkspaceWiring(pool, access, identities,
+        accounts.accounts(), tokens, adminSessions, adminGuesses, origins, templates, config.publicUrl(), queue, targets,
+        commentModeration,
         userModeration, audit));
     return new Services(config, pool, new AdminGuard(adminToken), adminGuesses, access, sites,
         new PageService(pool, sites, pageRepository, events, audit),

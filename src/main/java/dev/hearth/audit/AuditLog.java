@@ -5,33 +5,28 @@ import dev.hearth.web.JsonTime;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 /** Who did what to which comment, user or page, why and when; written in the action's transaction. */
 public final class AuditLog {
-  static final String AUDIT =
-      "insert into moderation_actions (site_id, actor_user_id, actor_admin, action, target_comment_id, target_user_id, "
-          + "page_id, reason) values ($1, $2, $3, $4, $5, $6, $7, $8)";
+  private final Pool pool;
 
-  static final String LOG =
-      "select a.id, a.action, a.actor_user_id, a.actor_admin, u.display_name as actor_name, a.target_comment_id, "
-          + "a.target_user_id, a.reason, a.created_at, p.key as page_key from moderation_actions a "
-          + "left join users u on u.id = a.actor_user_id left join pages p on p.id = a.page_id "
-          + "where a.site_id = $1 and a.id < $2 and ($3::text is null or a.action = $3) "
-          + "and ($4::bigint is null or a.actor_user_id = $4) order by a.id desc limit $5";
-
+  public AuditLog(Pool pool) {
+    this.pool = pool;
+  }
 
   public Future<Void> record(SqlClient tx, String siteId, Actor actor, String action, Long commentId, Long userId,
                              Long pageId, String reason) {
-    return tx.preparedQuery(AUDIT).execute(Tuple.tuple()
+    return tx.preparedQuery(AuditSql.AUDIT).execute(Tuple.tuple()
         .addString(siteId).addLong(actor.userId().orElse(null)).addBoolean(actor.admin()).addString(action)
         .addLong(commentId).addLong(userId).addLong(pageId).addString(reason)).mapEmpty();
   }
 
   /** Newest first; filters by action and actor; cursor is the last id seen. */
-  public Future<JsonObject> list(SqlClient client, String siteId, String action, Long actorId, long before, int limit) {
-    return client.preparedQuery(LOG)
+  public Future<JsonObject> list(String siteId, String action, Long actorId, long before, int limit) {
+    return pool.preparedQuery(AuditSql.LOG)
         .execute(Tuple.tuple().addString(siteId).addLong(before).addString(action).addLong(actorId).addInteger(limit + 1))
         .map(rows -> {
           JsonArray entries = new JsonArray();

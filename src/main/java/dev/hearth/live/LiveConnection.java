@@ -1,5 +1,6 @@
 package dev.hearth.live;
 
+import dev.hearth.auth.Identity;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -24,7 +25,7 @@ final class LiveConnection {
   private int messagesInWindow;
   private int reserved;
   private long pingTimer;
-  private volatile Optional<LiveIdentity> identity = Optional.empty();
+  private volatile Optional<Identity> identity = Optional.empty();
   private Runnable onClose = () -> { };
 
   LiveConnection(Vertx vertx, ServerWebSocket socket, String origin) {
@@ -37,11 +38,11 @@ final class LiveConnection {
     return origin;
   }
 
-  Optional<LiveIdentity> identity() {
+  Optional<Identity> identity() {
     return identity;
   }
 
-  void identify(LiveIdentity who) {
+  void identify(Identity who) {
     identity = Optional.of(who);
   }
 

@@ -1,35 +1,29 @@
 package dev.hearth.live;
 
 import dev.hearth.auth.AdminGuesses;
-import dev.hearth.auth.AdminSessions;
-import dev.hearth.auth.AdminToken;
-import dev.hearth.auth.Tokens;
-import dev.hearth.role.RoleRepository;
+import dev.hearth.auth.Identity;
+import dev.hearth.auth.IdentityResolver;
+import dev.hearth.auth.ModeratorCookie;
+import dev.hearth.role.SiteAccess;
 import dev.hearth.site.OriginPolicy;
-import dev.hearth.site.SiteService;
 import dev.hearth.web.ClientAddress;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /** The /live WebSocket endpoint: Origin checked at the handshake, then the session protocol. */
 public final class LiveRoutes {
-  private final LiveHub hub;
-  private final OriginPolicy origins;
-  private final BiFunction<LiveConnection, String, LiveSession> sessions;
-  private final CookieIdentity cookies;
+  /** What the endpoint and its sessions work with: the hub, and who may connect, follow and moderate. */
+  public record Wiring(LiveHub hub, OriginPolicy origins, IdentityResolver identities, SiteAccess access,
+                       AdminGuesses guesses) {
+  }
 
-  public LiveRoutes(LiveHub hub, OriginPolicy origins, SiteService sites, Pool pool, AdminToken adminToken,
-                    AdminSessions adminSessions, AdminGuesses guesses, Tokens tokens, RoleRepository roles) {
-    this.hub = hub;
-    this.origins = origins;
-    this.sessions = (connection, address) -> new LiveSession(connection, hub, origins, sites, pool, adminToken,
-        guesses, address, tokens, roles);
-    this.cookies = new CookieIdentity(pool, adminSessions, tokens, origins);
+  private final Wiring wiring;
+
+  public LiveRoutes(Wiring wiring) {
+    this.wiring = wiring;
   }
 
   /** Mount before any body handler: the upgrade needs the request untouched. */
@@ -44,9 +38,9 @@ public final class LiveRoutes {
   private void upgrade(RoutingContext ctx) {
     String origin = ctx.request().getHeader("origin");
     ctx.request().pause();
-    origins.mayConnect(origin).compose(ok -> ok
-            ? cookies.of(ctx.request(), origin).map(Optional::of)
-            : Future.succeededFuture(Optional.<Optional<LiveIdentity>>empty()))
+    wiring.origins().mayConnect(origin).compose(ok -> ok
+            ? workspaceCookie(ctx, origin).map(Optional::of)
+            : Future.succeededFuture(Optional.<Optional<Identity>>empty()))
         .onComplete(checked -> {
       if (checked.failed() || checked.result().isEmpty()) {
         ctx.response().setStatusCode(403).putHeader("content-type", "application/json; charset=utf-8")
@@ -57,13 +51,25 @@ public final class LiveRoutes {
       ctx.request().toWebSocket().onSuccess(socket -> {
         LiveConnection connection = new LiveConnection(ctx.vertx(), socket, origin);
         checked.result().get().ifPresent(connection::identify);
-        LiveSession session = sessions.apply(connection, ClientAddress.of(ctx));
-        connection.onClose(() -> hub.dropped(connection));
+        LiveSession session = new LiveSession(connection, ClientAddress.of(ctx), wiring);
+        connection.onClose(() -> wiring.hub().dropped(connection));
         socket.textMessageHandler(session::onMessage);
         socket.closeHandler(closed -> connection.ended());
         socket.exceptionHandler(error -> connection.ended());
         connection.startHeartbeat();
       }).onFailure(ctx::fail);
     });
+  }
+
+  /**
+   * A socket opened by the moderator workspace is identified by the session cookie its
+   * handshake carries, so the page never holds the token in script. Only sockets from
+   * Hearth's own origin are identified this way: a page elsewhere cannot ride the cookie.
+   */
+  private Future<Optional<Identity>> workspaceCookie(RoutingContext ctx, String origin) {
+    if (!wiring.origins().isOwn(origin)) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return wiring.identities().cookie(ModeratorCookie.read(ctx.request())).otherwise(Optional.empty());
   }
 }

@@ -1,17 +1,11 @@
 package dev.hearth.live;
 
-import dev.hearth.auth.AdminGuesses;
-import dev.hearth.auth.AdminToken;
-import dev.hearth.auth.Tokens;
+import dev.hearth.auth.Identity;
 import dev.hearth.role.Role;
-import dev.hearth.role.RoleRepository;
-import dev.hearth.site.OriginPolicy;
-import dev.hearth.site.SiteService;
 import dev.hearth.web.ApiError;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import java.util.Optional;
 
 /**
@@ -21,28 +15,13 @@ import java.util.Optional;
  */
 final class LiveSession {
   private final LiveConnection connection;
-  private final LiveHub hub;
-  private final OriginPolicy origins;
-  private final SiteService sites;
-  private final Pool pool;
-  private final AdminToken adminToken;
-  private final AdminGuesses guesses;
   private final String clientAddress;
-  private final Tokens tokens;
-  private final RoleRepository roles;
+  private final LiveRoutes.Wiring wiring;
 
-  LiveSession(LiveConnection connection, LiveHub hub, OriginPolicy origins, SiteService sites, Pool pool,
-              AdminToken adminToken, AdminGuesses guesses, String clientAddress, Tokens tokens, RoleRepository roles) {
-    this.guesses = guesses;
-    this.clientAddress = clientAddress;
+  LiveSession(LiveConnection connection, String clientAddress, LiveRoutes.Wiring wiring) {
     this.connection = connection;
-    this.hub = hub;
-    this.origins = origins;
-    this.sites = sites;
-    this.pool = pool;
-    this.adminToken = adminToken;
-    this.tokens = tokens;
-    this.roles = roles;
+    this.clientAddress = clientAddress;
+    this.wiring = wiring;
   }
 
   void onMessage(String text) {
@@ -78,12 +57,8 @@ final class LiveSession {
       error("invalid_message", "auth needs a token");
       return;
     }
-    if (adminToken.matches(token)) {
-      connection.identify(new LiveIdentity(true, Optional.empty(), Optional.empty()));
-      connection.send("{\"type\":\"authenticated\"}");
-      return;
-    }
-    guesses.check(token, clientAddress).compose(ignored -> tokens.resolve(pool, token)).onComplete(done -> {
+    wiring.guesses().check(token, clientAddress)
+        .compose(ignored -> wiring.identities().bearer(Optional.of(token))).onComplete(done -> {
       if (done.failed() && done.cause() instanceof ApiError error && error.status() == 429) {
         error("rate_limited", error.getMessage());
         return;
@@ -92,8 +67,7 @@ final class LiveSession {
         error("invalid_token", "The token is unknown, expired or signed out");
         return;
       }
-      connection.identify(new LiveIdentity(false, Optional.of(done.result().get().id()),
-          Optional.of(done.result().get().siteId())));
+      connection.identify(done.result().get());
       connection.send("{\"type\":\"authenticated\"}");
     });
   }
@@ -115,14 +89,14 @@ final class LiveSession {
       return;
     }
     Long since = sinceValue == null ? null : ((Number) sinceValue).longValue();
-    if (hub.follows(connection, site, page)) {
+    if (wiring.hub().follows(connection, site, page)) {
       error("already_subscribed", "This socket already follows that page");
       return;
     }
     if (!connection.reserve()) {
       return;
     }
-    allowed(site).compose(ok -> ok ? hub.subscribe(connection, site, page, since) : Future.succeededFuture(false))
+    allowed(site).compose(ok -> ok ? wiring.hub().subscribe(connection, site, page, since) : Future.succeededFuture(false))
         .onComplete(done -> {
           if (done.failed() || !done.result()) {
             connection.release();
@@ -134,7 +108,7 @@ final class LiveSession {
   }
 
   private void followModeration(String site) {
-    Optional<LiveIdentity> who = connection.identity();
+    Optional<Identity> who = connection.identity();
     if (who.isEmpty()) {
       error("unauthorized", "Send an auth message with a moderator's token first");
       return;
@@ -142,18 +116,13 @@ final class LiveSession {
     if (!connection.reserve()) {
       return;
     }
-    Future<Boolean> staff = who.get().admin()
-        ? Future.succeededFuture(true)
-        : who.get().siteId().filter(site::equals).isEmpty()
-            ? Future.succeededFuture(false)
-            : roles.find(pool, site, who.get().userId().orElseThrow())
-                .map(role -> role.map(r -> r.covers(Role.MODERATOR)).orElse(false));
-    allowed(site).compose(ok -> !ok ? Future.succeededFuture(false) : staff.compose(isStaff -> {
+    allowed(site).compose(ok -> !ok ? Future.succeededFuture(false)
+        : wiring.access().holds(who, site, Role.MODERATOR).compose(isStaff -> {
       if (!isStaff) {
         error("forbidden", "Only moderators of this site may follow its moderation queue");
         return Future.succeededFuture(false);
       }
-      return hub.followModeration(connection, site).map(done -> {
+      return wiring.hub().followModeration(connection, site).map(done -> {
         connection.send(new JsonObject().put("type", "subscribed").put("site", site).put("queue", "moderation")
             .encode());
         return true;
@@ -170,17 +139,18 @@ final class LiveSession {
 
   /** The site exists and this socket's origin may follow it. */
   private Future<Boolean> allowed(String site) {
-    return sites.get(site).compose(found -> origins.mayFollow(connection.origin(), site)).map(ok -> {
-      if (!ok) {
-        error("origin_not_allowed", "This page's origin is not allowed for site " + site);
-      }
-      return ok;
-    }).recover(e -> {
-      if (e instanceof dev.hearth.web.ApiError api && api.code().equals("site_not_found")) {
+    return wiring.origins().mayFollow(connection.origin(), site).map(following -> switch (following) {
+      case ALLOWED -> true;
+      case NO_SUCH_SITE -> {
         error("site_not_found", "No site " + site);
-      } else {
-        error("subscribe_failed", "Could not subscribe; retry");
+        yield false;
       }
+      case ORIGIN_REFUSED -> {
+        error("origin_not_allowed", "This page's origin is not allowed for site " + site);
+        yield false;
+      }
+    }).recover(e -> {
+      error("subscribe_failed", "Could not subscribe; retry");
       return Future.succeededFuture(false);
     });
   }
@@ -192,7 +162,7 @@ final class LiveSession {
       return;
     }
     if ("moderation".equals(message.getValue("queue"))) {
-      hub.unfollowModeration(connection, site).onSuccess(followed -> {
+      wiring.hub().unfollowModeration(connection, site).onSuccess(followed -> {
         if (followed) {
           connection.release();
         }
@@ -201,7 +171,7 @@ final class LiveSession {
     }
     String page = text(message, "page");
     if (page != null) {
-      hub.unsubscribe(connection, site, page);
+      wiring.hub().unsubscribe(connection, site, page);
     }
   }
 

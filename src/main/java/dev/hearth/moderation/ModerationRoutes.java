@@ -11,12 +11,9 @@ import dev.hearth.web.JsonFields;
 import dev.hearth.web.PathIds;
 import dev.hearth.web.QueryParams;
 import dev.hearth.web.Responses;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.util.List;
 
 /**
@@ -24,7 +21,7 @@ import java.util.List;
  * its target belongs to and checks the moderator role there, on the server.
  */
 public final class ModerationRoutes {
-  private final Pool pool;
+  private final ModerationTargets targets;
   private final SiteAccess access;
   private final ReportService reports;
   private final CommentModeration comments;
@@ -32,9 +29,9 @@ public final class ModerationRoutes {
   private final ModerationQueue queue;
   private final AuditLog audit;
 
-  public ModerationRoutes(Pool pool, SiteAccess access, ReportService reports, CommentModeration comments,
+  public ModerationRoutes(ModerationTargets targets, SiteAccess access, ReportService reports, CommentModeration comments,
                           UserModeration users, ModerationQueue queue, AuditLog audit) {
-    this.pool = pool;
+    this.targets = targets;
     this.access = access;
     this.reports = reports;
     this.comments = comments;
@@ -69,23 +66,18 @@ public final class ModerationRoutes {
    */
   private void status(RoutingContext ctx) {
     long id = PathIds.positive(ctx, "id", "comment_not_found");
-    Responses.respond(ctx, 200, pool.preparedQuery(ModerationSql.STATUS_FOR_AUTHOR).execute(Tuple.of(id))
-        .compose(rows -> {
-          if (rows.size() == 0) {
-            throw ApiError.notFound("comment_not_found", "No comment " + id);
-          }
-          var row = rows.iterator().next();
-          String site = row.getString("site_id");
-          return access.actor(ctx, site).map(actor -> {
+    Responses.respond(ctx, 200, targets.fateOf(id)
+        .compose(fate -> {
+          return access.actor(ctx, fate.siteId()).map(actor -> {
             Actor who = actor.orElseThrow(() -> ApiError.unauthorized("Send the token you wrote the comment with"));
-            boolean mine = who.userId().map(me -> me.equals(row.getLong("author_id"))).orElse(false);
+            boolean mine = who.userId().map(me -> me.equals(fate.authorId())).orElse(false);
             if (!mine && !who.has(Role.MODERATOR)) {
               throw ApiError.forbidden("not_author", "Only its author and the site's moderators may see this");
             }
-            String status = row.getString("status");
+            String status = fate.status();
             String reason = switch (status) {
               case "pending" -> "Waiting for a moderator's review";
-              case "hidden", "rejected" -> row.getString("moderation_reason");
+              case "hidden", "rejected" -> fate.moderationReason();
               default -> null;
             };
             return new JsonObject().put("id", id).put("status", status)
@@ -110,7 +102,7 @@ public final class ModerationRoutes {
     JsonFields body = optionalBody(ctx);
     body.allowOnly("reason");
     String reason = UserModeration.reason(body);
-    Responses.respond(ctx, 200, siteOf("select site_id from comments where id = $1", id, "comment_not_found")
+    Responses.respond(ctx, 200, targets.siteOfComment(id)
         .compose(site -> access.require(ctx, site, Role.MODERATOR))
         .compose(actor -> action.equals("approve")
             ? comments.approve(actor, id, reason)
@@ -128,21 +120,15 @@ public final class ModerationRoutes {
     List<Long> ids = body.requiredLongList("ids", 200);
     String reason = UserModeration.reason(body);
     Responses.respond(ctx, 200, access.require(ctx, site, Role.MODERATOR).compose(actor ->
-        pool.preparedQuery("select count(*) as n from comments where id = any($1::bigint[]) and site_id = $2")
-            .execute(Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new)).addString(site))
-            .compose(rows -> {
-              if (rows.iterator().next().getLong("n") != ids.stream().distinct().count()) {
-                throw ApiError.unprocessable("comment_not_found", "Some ids are not comments of site " + site);
-              }
-              return comments.bulk(actor, ids.stream().distinct().toList(), action.equals("approve"), reason);
-            })));
+        targets.allOnSite(ids.stream().distinct().toList(), site)
+            .compose(ok -> comments.bulk(actor, ids.stream().distinct().toList(), action.equals("approve"), reason))));
   }
 
   /** POST /api/v1/moderation/users/{id}/ban|suspend|unban|premoderate (moderator of the user's site). */
   private void sanction(RoutingContext ctx, String action) {
     long id = PathIds.positive(ctx, "id", "user_not_found");
     JsonFields body = optionalBody(ctx);
-    Responses.respond(ctx, 200, siteOf("select site_id from users where id = $1", id, "user_not_found")
+    Responses.respond(ctx, 200, targets.siteOfUser(id)
         .compose(site -> access.require(ctx, site, Role.MODERATOR).compose(actor -> {
           if (actor.userId().map(me -> me == id).orElse(false)) {
             throw ApiError.forbidden("forbidden", "You cannot sanction yourself");
@@ -165,17 +151,9 @@ public final class ModerationRoutes {
     Long actor = params.optional("actor").map(ModerationRoutes::number).orElse(null);
     String action = params.optional("action").orElse(null);
     Responses.respond(ctx, 200, access.require(ctx, site, Role.MODERATOR)
-        .compose(who -> audit.list(pool, site, action, actor, before, limit)));
+        .compose(who -> audit.list(site, action, actor, before, limit)));
   }
 
-  private Future<String> siteOf(String sql, long id, String notFound) {
-    return pool.preparedQuery(sql).execute(Tuple.of(id)).map(rows -> {
-      if (rows.size() == 0) {
-        throw ApiError.notFound(notFound, "No such " + (notFound.startsWith("user") ? "user" : "comment") + ": " + id);
-      }
-      return rows.iterator().next().getString("site_id");
-    });
-  }
 
   /** Moderation actions may be posted with no body at all (a reason is optional). */
   private static JsonFields optionalBody(RoutingContext ctx) {

@@ -98,4 +98,10 @@ final class ModerationSql {
 
   static final String PARENTS_OF =
       "select c.id, c.author_name, c.body, c.html, c.status from comments c where c.id = any($1::bigint[])";
+
+  static final String SITE_OF_COMMENT = "select site_id from comments where id = $1";
+
+  static final String SITE_OF_USER = "select site_id from users where id = $1";
+
+  static final String COUNT_ON_SITE = "select count(*) as n from comments where id = any($1::bigint[]) and site_id = $2";
 }

@@ -36,11 +36,16 @@ public final class OriginPolicy {
     return sites.anyAllows(pool, origin);
   }
 
-  /** At a subscription: Hearth's own origin, or one of this site's. */
-  public Future<Boolean> mayFollow(String origin, String siteId) {
-    if (isOwn(origin)) {
-      return Future.succeededFuture(true);
-    }
-    return sites.allows(pool, siteId, origin);
+  /** What a subscription to a site from an origin meets. */
+  public enum Following { ALLOWED, NO_SUCH_SITE, ORIGIN_REFUSED }
+
+  /** At a subscription: the site exists, and the origin is Hearth's own or one of the site's. */
+  public Future<Following> mayFollow(String origin, String siteId) {
+    return sites.originOnSite(pool, siteId, origin == null ? "" : origin).map(found -> {
+      if (found.isEmpty()) {
+        return Following.NO_SUCH_SITE;
+      }
+      return found.get() || isOwn(origin) ? Following.ALLOWED : Following.ORIGIN_REFUSED;
+    });
   }
 }

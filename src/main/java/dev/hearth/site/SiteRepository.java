@@ -38,9 +38,11 @@ public final class SiteRepository {
     return client.preparedQuery(SiteSql.ANY_ALLOWS_ORIGIN).execute(Tuple.of(origin)).map(rows -> rows.size() > 0);
   }
 
-  /** Whether this site allows this browser origin. */
-  public Future<Boolean> allows(SqlClient client, String siteId, String origin) {
-    return client.preparedQuery(SiteSql.ALLOWS_ORIGIN).execute(Tuple.of(origin, siteId)).map(rows -> rows.size() > 0);
+  /** Whether this site allows this browser origin; empty when there is no such site. */
+  public Future<Optional<Boolean>> originOnSite(SqlClient client, String siteId, String origin) {
+    return client.preparedQuery(SiteSql.ORIGIN_ON_SITE).execute(Tuple.of(siteId, origin)).map(rows -> rows.size() == 0
+        ? Optional.empty()
+        : Optional.of(rows.iterator().next().getBoolean("allowed")));
   }
 
   /** Whether any site exists yet (an empty instance gets the demo). */

@@ -20,7 +20,9 @@ final class SiteSql {
 
   static final String ANY_ALLOWS_ORIGIN = "select 1 from site_origins where origin = $1 limit 1";
 
-  static final String ALLOWS_ORIGIN = "select 1 from site_origins where origin = $1 and site_id = $2";
+  static final String ORIGIN_ON_SITE =
+      "select exists (select 1 from site_origins o where o.site_id = s.id and o.origin = $2) as allowed "
+          + "from sites s where s.id = $1";
 
   static final String ANY_SITE = "select exists (select 1 from sites) as any";
 }

@@ -1,18 +1,17 @@
 package dev.hearth.workspace;
 
 import dev.hearth.moderation.CommentModeration;
+import dev.hearth.moderation.ModerationTargets;
 import dev.hearth.moderation.UserModeration;
 import dev.hearth.role.Actor;
 import dev.hearth.web.ApiError;
-import dev.hearth.web.PathIds;
 import dev.hearth.web.JsonFields;
+import dev.hearth.web.PathIds;
 import dev.hearth.web.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +22,7 @@ import java.util.Optional;
  * the page's script.
  */
 final class WorkspaceActions {
-  private final Pool pool;
+  private final ModerationTargets targets;
   private final CommentModeration comments;
   private final UserModeration users;
   private final Sessions sessions;
@@ -31,7 +30,7 @@ final class WorkspaceActions {
   private final Pages pages;
 
   WorkspaceActions(WorkspaceWiring wiring, Sessions sessions, CsrfGuard csrf, Pages pages) {
-    this.pool = wiring.pool();
+    this.targets = wiring.targets();
     this.comments = wiring.comments();
     this.users = wiring.users();
     this.sessions = sessions;
@@ -49,7 +48,7 @@ final class WorkspaceActions {
   /** POST /moderate/comments/{id}/approve|reject (form: csrf, queue, reason?) → 303 to the queue, or {ok, status}. */
   private void decide(RoutingContext ctx, boolean approve) {
     long id = PathIds.positive(ctx, "id", "comment_not_found");
-    act(ctx, (form, moderator) -> siteOf("select site_id from comments where id = $1", id, "comment_not_found")
+    act(ctx, (form, moderator) -> targets.siteOfComment(id)
         .compose(site -> actor(moderator, site).compose(actor -> approve
             ? comments.approve(actor, id, form.reason())
             : comments.reject(actor, id, form.reason()))
@@ -59,7 +58,7 @@ final class WorkspaceActions {
   /** POST /moderate/users/{id}/ban (form: csrf, queue, reason?, rejectComments?) → 303 to the queue, or {ok, status}. */
   private void ban(RoutingContext ctx) {
     long id = PathIds.positive(ctx, "id", "user_not_found");
-    act(ctx, (form, moderator) -> siteOf("select site_id from users where id = $1", id, "user_not_found")
+    act(ctx, (form, moderator) -> targets.siteOfUser(id)
         .compose(site -> actor(moderator, site).compose(actor -> {
           if (actor.userId().map(me -> me == id).orElse(false)) {
             throw ApiError.forbidden("forbidden", "You cannot sanction yourself");
@@ -82,15 +81,8 @@ final class WorkspaceActions {
       if (ids.isEmpty()) {
         throw ApiError.invalidField("id", "select at least one comment");
       }
-      return actor(moderator, site).compose(actor -> pool
-          .preparedQuery("select count(*) as n from comments where id = any($1::bigint[]) and site_id = $2")
-          .execute(Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new)).addString(site))
-          .compose(rows -> {
-            if (rows.iterator().next().getLong("n") != ids.size()) {
-              throw ApiError.unprocessable("comment_not_found", "Some ids are not comments of site " + site);
-            }
-            return comments.bulk(actor, ids, action.equals("approve"), form.reason());
-          }))
+      return actor(moderator, site).compose(actor -> targets.allOnSite(ids, site)
+          .compose(ok -> comments.bulk(actor, ids, action.equals("approve"), form.reason())))
           .map(result -> new Done(site, action.equals("approve") ? "visible" : "rejected"));
     });
   }
@@ -125,14 +117,6 @@ final class WorkspaceActions {
     return sessions.actor(moderator, site);
   }
 
-  private Future<String> siteOf(String sql, long id, String notFound) {
-    return pool.preparedQuery(sql).execute(Tuple.of(id)).map(rows -> {
-      if (rows.size() == 0) {
-        throw ApiError.notFound(notFound, "No such " + (notFound.startsWith("user") ? "user" : "comment") + ": " + id);
-      }
-      return rows.iterator().next().getString("site_id");
-    });
-  }
 
   private static long number(String raw) {
     try {

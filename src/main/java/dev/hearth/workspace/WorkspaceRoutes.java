@@ -1,19 +1,17 @@
 package dev.hearth.workspace;
 
-import dev.hearth.audit.AuditLog;
 import dev.hearth.account.AccountService;
-import dev.hearth.auth.AdminGuesses;
 import dev.hearth.account.AuthRoutes;
+import dev.hearth.audit.AuditLog;
+import dev.hearth.auth.AdminGuesses;
+import dev.hearth.auth.ModeratorCookie;
 import dev.hearth.moderation.ModerationQueue;
-import dev.hearth.role.Role;
-import dev.hearth.role.RoleRepository;
 import dev.hearth.web.ApiError;
 import dev.hearth.web.QueryParams;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +27,6 @@ public final class WorkspaceRoutes {
   static final List<String> LOG_ACTIONS = List.of("approve", "reject", "ban", "suspend", "unban", "premoderate",
       "stop_premoderating", "close_page", "reopen_page");
 
-  private final Pool pool;
-  private final RoleRepository roles;
   private final AccountService accounts;
   private final ModerationQueue queue;
   private final AuditLog audit;
@@ -42,13 +38,11 @@ public final class WorkspaceRoutes {
   private final boolean secureCookie;
 
   public WorkspaceRoutes(WorkspaceWiring wiring) {
-    this.pool = wiring.pool();
-    this.roles = wiring.roles();
     this.accounts = wiring.accounts();
     this.queue = wiring.queue();
     this.audit = wiring.audit();
     this.adminGuesses = wiring.adminGuesses();
-    this.sessions = new Sessions(wiring.pool(), wiring.tokens(), wiring.adminSessions(), wiring.access());
+    this.sessions = Sessions.from(wiring);
     this.csrf = new CsrfGuard(wiring.origins());
     this.pages = new Pages(wiring.templates());
     this.actions = new WorkspaceActions(wiring, sessions, csrf, pages);
@@ -115,7 +109,7 @@ public final class WorkspaceRoutes {
       }
       Moderator moderator = found.get();
       return sessions.actor(moderator, site)
-          .compose(who -> audit.list(pool, site, action, actor, before, 50))
+          .compose(who -> audit.list(site, action, actor, before, 50))
           .map(log -> {
             Map<String, Object> model = chrome(moderator, site);
             model.putAll(LogView.of(site, action, actor, log));
@@ -163,12 +157,11 @@ public final class WorkspaceRoutes {
   /** A fresh token of someone who is not staff on the site is revoked at once, then refused. */
   private Future<String> requireModerator(String site, JsonObject signedIn) {
     String token = signedIn.getString("token");
-    long userId = signedIn.getJsonObject("user").getLong("id");
-    return roles.find(pool, site, userId).compose(role -> {
-      if (role.map(r -> r.covers(Role.MODERATOR)).orElse(false)) {
+    return sessions.isModerator(token, site).compose(isModerator -> {
+      if (isModerator) {
         return Future.succeededFuture(token);
       }
-      return sessions.revoke(new Moderator(token, false, Optional.of(userId), Optional.of(site), ""))
+      return sessions.revoke(token, false)
           .compose(ignored -> Future.failedFuture(ApiError.forbidden("not_moderator",
               "This account is not a moderator of site " + site + "; ask the site's owner for the role")));
     });

@@ -1,4 +1,4 @@
-package dev.hearth.workspace;
+package dev.hearth.auth;
 
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -23,11 +23,11 @@ public final class ModeratorCookie {
     return cookie == null || cookie.getValue().isBlank() ? Optional.empty() : Optional.of(cookie.getValue());
   }
 
-  static void set(HttpServerResponse response, String token, boolean secure) {
+  public static void set(HttpServerResponse response, String token, boolean secure) {
     response.addCookie(base(token, secure));
   }
 
-  static void clear(HttpServerResponse response, boolean secure) {
+  public static void clear(HttpServerResponse response, boolean secure) {
     response.addCookie(base("", secure).setMaxAge(0));
   }
 
