@@ -5,6 +5,8 @@ import dev.hearth.db.DatabaseTarget;
 import dev.hearth.db.EmbeddedDatabase;
 import dev.hearth.db.Migrations;
 import dev.hearth.db.Pools;
+import dev.hearth.event.EventFeed;
+import dev.hearth.event.EventListener;
 import dev.hearth.flood.AddressHash;
 import dev.hearth.live.LiveVerticle;
 import io.vertx.core.DeploymentOptions;
@@ -58,7 +60,8 @@ public final class Hearth implements AutoCloseable {
       AddressHash addresses = AddressHash.load(pool).await(60, TimeUnit.SECONDS);
       Services services = Services.create(vertx, config, pool, adminToken, addresses);
       services.demo().seedIfEmpty(config.ownOrigins(), config.publicUrl()).await(60, TimeUnit.SECONDS);
-      vertx.deployVerticle(new LiveVerticle(services.liveHub(), target.connectOptions(), pool))
+      vertx.deployVerticle(new LiveVerticle(services.liveHub(),
+          new EventListener(vertx, target.connectOptions(), new EventFeed(pool))))
           .await(60, TimeUnit.SECONDS);
       vertx.deployVerticle(() -> new HttpVerticle(services), new DeploymentOptions().setInstances(config.verticles()))
           .await(60, TimeUnit.SECONDS);

@@ -5,6 +5,7 @@ import dev.hearth.comment.CommentRoutes;
 import dev.hearth.demo.DemoRoutes;
 import dev.hearth.embed.FragmentRoutes;
 import dev.hearth.health.HealthRoutes;
+import dev.hearth.health.ReadinessRepository;
 import dev.hearth.page.PageRoutes;
 import dev.hearth.site.SiteRoutes;
 import dev.hearth.site.StaffRoutes;
@@ -56,7 +57,7 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(BodyHandler.create(false).setBodyLimit(JsonBody.MAX_BYTES));
     router.route("/api/*").handler(services.adminGuesses().handler());
 
-    new HealthRoutes(services.pool()).mount(router);
+    new HealthRoutes(new ReadinessRepository(services.pool())).mount(router);
     new SiteRoutes(services.sites(), services.admin(), services.access()).mount(router);
     new PageRoutes(services.pages(), services.access()).mount(router);
     new StaffRoutes(services.roles(), services.access()).mount(router);

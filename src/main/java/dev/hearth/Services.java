@@ -15,11 +15,11 @@ import dev.hearth.comment.CommentService;
 import dev.hearth.comment.Sanctions;
 import dev.hearth.comment.ThreadService;
 import dev.hearth.demo.DemoSite;
+import dev.hearth.event.EventFeed;
 import dev.hearth.event.EventLog;
 import dev.hearth.flood.AddressHash;
 import dev.hearth.flood.FloodControl;
 import dev.hearth.idempotency.IdempotencyKeys;
-import dev.hearth.live.EventRenderer;
 import dev.hearth.live.LiveHub;
 import dev.hearth.live.LiveRoutes;
 import dev.hearth.moderation.CommentModeration;
@@ -39,6 +39,7 @@ import dev.hearth.site.OriginPolicy;
 import dev.hearth.site.SiteRepository;
 import dev.hearth.site.SiteService;
 import dev.hearth.site.StaffService;
+import dev.hearth.view.EventFrames;
 import dev.hearth.vote.VoteRoutes;
 import dev.hearth.vote.VoteService;
 import dev.hearth.web.Templates;
@@ -90,8 +91,8 @@ public record Services(
         new IdempotencyKeys(), staff, writeRules, new FloodControl(), addresses);
     Templates templates = new Templates();
     AuditLog audit = new AuditLog(pool);
-    LiveHub hub = new LiveHub(pool,
-        new EventRenderer(pool, sites, pageRepository, commentRepository, staff, templates));
+    LiveHub hub = new LiveHub(new EventFeed(pool),
+        new EventFrames(pool, sites, pageRepository, commentRepository, staff, templates));
     OriginPolicy origins = new OriginPolicy(pool, siteRepository, config.ownOrigins());
     AdminGuesses adminGuesses = new AdminGuesses(pool, adminToken);
     LiveRoutes live = new LiveRoutes(new LiveRoutes.Wiring(hub, origins, identities, access, adminGuesses));

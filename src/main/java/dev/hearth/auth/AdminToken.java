@@ -37,14 +37,13 @@ public final class AdminToken {
       return Future.succeededFuture(new AdminToken(sha256(configured.get())));
     }
     String candidate = generate();
-    return pool.preparedQuery(
-            "insert into instance_secrets (name, hash) values ($1, $2) on conflict (name) do nothing returning name")
+    return pool.preparedQuery(AdminTokenSql.INSERT_IF_NONE)
         .execute(Tuple.of(SECRET_NAME, io.vertx.core.buffer.Buffer.buffer(sha256(candidate))))
         .compose(inserted -> {
           if (inserted.size() == 1) {
             announce.accept(candidate);
           }
-          return pool.preparedQuery("select hash from instance_secrets where name = $1").execute(Tuple.of(SECRET_NAME));
+          return pool.preparedQuery(AdminTokenSql.FIND).execute(Tuple.of(SECRET_NAME));
         })
         .map(rows -> {
           Row row = rows.iterator().next();

@@ -16,8 +16,6 @@ import java.util.Optional;
  * their comments and keep posting under the same identity.
  */
 public final class CommentAuthors {
-  static final String INSERT_ANONYMOUS =
-      "insert into users (site_id, kind, display_name, email) values ($1, 'anonymous', $2, $3) returning id";
 
   private final Pool pool;
   private final Tokens tokens;
@@ -77,7 +75,7 @@ public final class CommentAuthors {
     if (request.authorName() == null) {
       return Future.failedFuture(ApiError.badRequest("missing_field", "Missing required field: author.name"));
     }
-    return tx.preparedQuery(INSERT_ANONYMOUS).execute(Tuple.of(site.id(), request.authorName(), request.authorEmail()))
+    return tx.preparedQuery(CommentSql.INSERT_ANONYMOUS).execute(Tuple.of(site.id(), request.authorName(), request.authorEmail()))
         .map(rows -> rows.iterator().next().getLong("id"))
         .compose(userId -> tokens.issue(tx, userId, site.id(), Tokens.ANONYMOUS_LIFETIME)
             .map(token -> new Author(userId, request.authorName(), null, Optional.of(token))));

@@ -112,4 +112,9 @@ final class CommentSql {
 
   static final String UPDATE_AUTHOR_NAME =
       "update users set display_name = $2 where id = $1 and kind = 'anonymous'";
+
+  static final String SANCTION_STATE = "select banned_at, ban_reason, suspended_until, now() as now from users where id = $1";
+
+  static final String INSERT_ANONYMOUS =
+      "insert into users (site_id, kind, display_name, email) values ($1, 'anonymous', $2, $3) returning id";
 }

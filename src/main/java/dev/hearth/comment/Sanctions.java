@@ -13,11 +13,10 @@ import java.time.OffsetDateTime;
  * reads, but cannot post, edit or delete. A suspension ends by itself when its time is up.
  */
 public final class Sanctions {
-  static final String STATE = "select banned_at, ban_reason, suspended_until, now() as now from users where id = $1";
 
   /** Fails with 403 {@code banned} or {@code suspended} when the user may not write now. */
   public Future<Void> checkMayWrite(SqlClient client, long userId) {
-    return client.preparedQuery(STATE).execute(Tuple.of(userId)).map(rows -> {
+    return client.preparedQuery(CommentSql.SANCTION_STATE).execute(Tuple.of(userId)).map(rows -> {
       if (rows.size() == 0) {
         return null;
       }

@@ -13,13 +13,8 @@ import io.vertx.sqlclient.Tuple;
 public final class EventLog {
   public static final String CHANNEL = "hearth_events";
 
-  private static final String APPEND =
-      "with e as (insert into events (site_id, page_id, kind, comment_id, payload) "
-          + "values ($1, $2, $3, $4, $5) returning id) "
-          + "select e.id, pg_notify('" + CHANNEL + "', e.id::text) from e";
-
   public Future<Long> append(SqlClient tx, String siteId, Long pageId, String kind, Long commentId, JsonObject payload) {
-    return tx.preparedQuery(APPEND).execute(Tuple.of(siteId, pageId, kind, commentId, payload))
+    return tx.preparedQuery(EventSql.APPEND).execute(Tuple.of(siteId, pageId, kind, commentId, payload))
         .map(rows -> rows.iterator().next().getLong("id"));
   }
 }

@@ -4,14 +4,13 @@ import dev.hearth.web.Responses;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
 
 /** Liveness and readiness probes for load balancers and orchestrators. */
 public final class HealthRoutes {
-  private final Pool pool;
+  private final ReadinessRepository database;
 
-  public HealthRoutes(Pool pool) {
-    this.pool = pool;
+  public HealthRoutes(ReadinessRepository database) {
+    this.database = database;
   }
 
   public void mount(Router router) {
@@ -26,7 +25,7 @@ public final class HealthRoutes {
 
   /** GET /ready → 200 when the database answers, 503 otherwise. */
   private void ready(RoutingContext ctx) {
-    pool.query("select 1").execute()
+    database.ping()
         .onSuccess(rows -> Responses.ok(ctx, new JsonObject().put("status", "ready")))
         .onFailure(failure -> Responses.json(ctx, 503, new JsonObject()
             .put("error", "database_unavailable").put("message", "The database does not answer")));

@@ -18,14 +18,6 @@ import java.util.Optional;
 public final class IdempotencyKeys {
   public static final int MAX_KEY_LENGTH = 200;
 
-  private static final String CLAIM =
-      "insert into idempotency_keys (scope, key, request_hash) values ($1, $2, $3) "
-          + "on conflict (scope, key) do nothing returning key";
-  private static final String FIND =
-      "select request_hash, status, response from idempotency_keys where scope = $1 and key = $2";
-  private static final String COMPLETE =
-      "update idempotency_keys set status = $3, response = $4 where scope = $1 and key = $2";
-
   /** A response stored for a key. */
   public record StoredResponse(int status, JsonObject body) {
   }
@@ -43,11 +35,11 @@ public final class IdempotencyKeys {
    * response of the first request with this key, to be returned as is.
    */
   public Future<Optional<StoredResponse>> claim(SqlClient tx, String scope, String key, byte[] requestHash) {
-    return tx.preparedQuery(CLAIM).execute(Tuple.of(scope, key, Buffer.buffer(requestHash))).compose(claimed -> {
+    return tx.preparedQuery(IdempotencySql.CLAIM).execute(Tuple.of(scope, key, Buffer.buffer(requestHash))).compose(claimed -> {
       if (claimed.size() == 1) {
         return Future.succeededFuture(Optional.empty());
       }
-      return tx.preparedQuery(FIND).execute(Tuple.of(scope, key)).map(rows -> {
+      return tx.preparedQuery(IdempotencySql.FIND).execute(Tuple.of(scope, key)).map(rows -> {
         Row row = rows.iterator().next();
         if (!Arrays.equals(row.getBuffer("request_hash").getBytes(), requestHash)) {
           throw ApiError.unprocessable("idempotency_key_reused",
@@ -59,6 +51,6 @@ public final class IdempotencyKeys {
   }
 
   public Future<Void> complete(SqlClient tx, String scope, String key, int status, JsonObject response) {
-    return tx.preparedQuery(COMPLETE).execute(Tuple.of(scope, key, status, response)).mapEmpty();
+    return tx.preparedQuery(IdempotencySql.COMPLETE).execute(Tuple.of(scope, key, status, response)).mapEmpty();
   }
 }

@@ -1,11 +1,11 @@
 package dev.hearth.live;
 
+import dev.hearth.event.EventFeed;
+import dev.hearth.event.StoredEvent;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,14 +24,14 @@ public final class LiveHub {
   private static final Logger LOG = Logger.getLogger(LiveHub.class.getName());
   private static final int POLL_BATCH = 500;
 
-  private final Pool pool;
+  private final EventFeed feed;
   private final EventRenderer renderer;
   private final Map<String, PageChannel> channels = new HashMap<>();
   private final ModerationFollowers moderators = new ModerationFollowers();
   private Context context;
 
-  public LiveHub(Pool pool, EventRenderer renderer) {
-    this.pool = pool;
+  public LiveHub(EventFeed feed, EventRenderer renderer) {
+    this.feed = feed;
     this.renderer = renderer;
   }
 
@@ -117,8 +117,7 @@ public final class LiveHub {
     return learnPageId(channel)
         .compose(pageId -> pageId == null
             ? Future.succeededFuture(0L)
-            : pool.preparedQuery(EventSql.LAST_OF_PAGE).execute(Tuple.of(pageId))
-                .map(last -> last.iterator().next().getLong("last")))
+            : feed.lastOfPage(pageId))
         .map(last -> {
           if (!channel.ready) {
             channel.lastDelivered = Math.max(channel.lastDelivered, last);
@@ -136,28 +135,25 @@ public final class LiveHub {
     if (channel.pageId != null) {
       return Future.succeededFuture(channel.pageId);
     }
-    return pool.preparedQuery(EventSql.PAGE_BY_KEY).execute(Tuple.of(channel.siteId, channel.pageKey)).map(rows -> {
-      if (rows.size() > 0 && channel.pageId == null) {
-        channel.pageId = rows.iterator().next().getLong("id");
+    return feed.pageId(channel.siteId, channel.pageKey).map(found -> {
+      if (found.isPresent() && channel.pageId == null) {
+        channel.pageId = found.get();
       }
       return channel.pageId;
     });
   }
 
   private Future<Boolean> resumable(PageChannel channel, long since) {
-    if (since <= 0 || channel.pageId == null) {
+    if (channel.pageId == null) {
       return Future.succeededFuture(false);
     }
-    return pool.preparedQuery(EventSql.RESUMABLE).execute(Tuple.of(since, channel.pageId, LiveLimits.RETENTION_DAYS))
-        .map(rows -> rows.size() == 1);
+    return feed.resumable(channel.pageId, since);
   }
 
   /** Sends a resuming socket what it missed, then lets the live events it held through. */
   private void replay(Subscription subscription, PageChannel channel, long since) {
-    pool.preparedQuery(EventSql.PAGE_AFTER).execute(Tuple.of(channel.pageId, since, LiveLimits.MAX_REPLAY + 1))
-        .compose(rows -> {
-          List<StoredEvent> events = new ArrayList<>();
-          rows.forEach(row -> events.add(StoredEvent.from(row)));
+    feed.pageAfter(channel.pageId, since, LiveLimits.MAX_REPLAY + 1)
+        .compose(events -> {
           if (events.size() > LiveLimits.MAX_REPLAY) {
             return Future.succeededFuture((List<RenderedEvent>) null);
           }
@@ -232,11 +228,11 @@ public final class LiveHub {
 
   /** A notification named an event: bring its page's followers up to date. Runs on the hub context. */
   void notified(long eventId) {
-    pool.preparedQuery(EventSql.ONE).execute(Tuple.of(eventId)).onSuccess(rows -> {
-      if (rows.size() == 0) {
+    feed.one(eventId).onSuccess(found -> {
+      if (found.isEmpty()) {
         return;
       }
-      StoredEvent event = StoredEvent.from(rows.iterator().next());
+      StoredEvent event = found.get();
       if (event.pageKey() != null) {
         PageChannel channel = channels.get(PageChannel.key(event.siteId(), event.pageKey()));
         if (channel != null) {
@@ -275,12 +271,8 @@ public final class LiveHub {
     }
     channel.polling = true;
     channel.dirty = false;
-    pool.preparedQuery(EventSql.PAGE_AFTER).execute(Tuple.of(channel.pageId, channel.lastDelivered, POLL_BATCH))
-        .compose(rows -> {
-          List<StoredEvent> events = new ArrayList<>();
-          rows.forEach(row -> events.add(StoredEvent.from(row)));
-          return renderAll(events);
-        })
+    feed.pageAfter(channel.pageId, channel.lastDelivered, POLL_BATCH)
+        .compose(this::renderAll)
         .onComplete(done -> context.runOnContext(ignored -> {
           channel.polling = false;
           if (done.failed()) {

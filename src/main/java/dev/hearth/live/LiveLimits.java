@@ -14,8 +14,6 @@ final class LiveLimits {
   /** How often an idle socket is pinged, and how long without any answer before it is closed. */
   static final long PING_INTERVAL_MS = 25_000;
   static final long IDLE_TIMEOUT_MS = 60_000;
-  /** Events kept for resuming; an older {@code since} gets a reset. */
-  static final int RETENTION_DAYS = 7;
   /** Events replayed on one resume at most; a longer gap gets a reset (reloading is cheaper). */
   static final int MAX_REPLAY = 1000;
 

@@ -5,10 +5,10 @@ package dev.hearth.live;
  * page's readers (null when they must not see it, e.g. a comment held for review) and
  * {@code staffFrame} to the site's moderators.
  */
-record RenderedEvent(long id, String siteId, Long pageId, String pageKey, String kind, SharedFrame publicFrame,
+public record RenderedEvent(long id, String siteId, Long pageId, String pageKey, String kind, SharedFrame publicFrame,
                      SharedFrame staffFrame) {
 
-  static RenderedEvent of(long id, String siteId, Long pageId, String pageKey, String kind, String publicText,
+  public static RenderedEvent of(long id, String siteId, Long pageId, String pageKey, String kind, String publicText,
                           String staffText) {
     return new RenderedEvent(id, siteId, pageId, pageKey, kind,
         publicText == null ? null : new SharedFrame(publicText), staffText == null ? null : new SharedFrame(staffText));

@@ -1,7 +1,7 @@
 package dev.hearth.page;
 
-import dev.hearth.event.EventLog;
 import dev.hearth.audit.AuditLog;
+import dev.hearth.event.EventLog;
 import dev.hearth.role.Actor;
 import dev.hearth.site.Site;
 import dev.hearth.site.SiteService;
@@ -65,7 +65,7 @@ public final class PageService {
     if (userId == null) {
       return Future.succeededFuture();
     }
-    return tx.preparedQuery("select 1 from users where id = $1 and site_id = $2").execute(Tuple.of(userId, site.id()))
+    return tx.preparedQuery(PageSql.USER_ON_SITE).execute(Tuple.of(userId, site.id()))
         .map(rows -> {
           if (rows.size() == 0) {
             throw ApiError.unprocessable("user_not_found", "No user " + userId + " on this site");

@@ -42,4 +42,6 @@ final class PageSql {
 
   static final String COUNTS =
       "select key, comment_count from pages where site_id = $1 and key = any($2::text[])";
+
+  static final String USER_ON_SITE = "select 1 from users where id = $1 and site_id = $2";
 }

@@ -16,13 +16,6 @@ import io.vertx.sqlclient.Tuple;
  * review and records which. Word lists are folded once per site settings, not per comment.
  */
 public final class WriteRules {
-  static final String AUTHOR =
-      "select u.premoderated, "
-          + "(select count(*) from comments c where c.author_id = u.id and c.status = 'visible') as visible, "
-          + "(select count(*) filter (where status = 'rejected') from (select status from comments "
-          + "where author_id = u.id order by id desc limit 10) recent) as rejected_recent, "
-          + "(select count(*) from (select 1 from comments where author_id = u.id order by id desc limit 10) r) "
-          + "as total_recent from users u where u.id = $1";
 
   private final AutoModeration rules = new AutoModeration(new LinkCounter());
   private final Cache<SiteSettings, Lists> lists = Caffeine.newBuilder().maximumSize(1_000).build();
@@ -34,7 +27,7 @@ public final class WriteRules {
   public Future<Verdict> judge(SqlClient tx, Site site, Long authorId, boolean pagePremoderated, String body) {
     Future<Row> author = authorId == null
         ? Future.succeededFuture(null)
-        : tx.preparedQuery(AUTHOR).execute(Tuple.of(authorId)).map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+        : tx.preparedQuery(RulesSql.AUTHOR).execute(Tuple.of(authorId)).map(rows -> rows.size() == 0 ? null : rows.iterator().next());
     return author.map(row -> {
       SiteSettings settings = site.settings();
       Lists words = lists(settings);

@@ -1,9 +1,15 @@
-package dev.hearth.live;
+package dev.hearth.event;
 
-/** SQL for reading the events outbox. */
+/** SQL for the events outbox: appending (with its notification) and reading. */
 final class EventSql {
   private EventSql() {
   }
+
+  /** Appends an event and notifies its id, delivered by PostgreSQL only if the transaction commits. */
+  static final String APPEND =
+      "with e as (insert into events (site_id, page_id, kind, comment_id, payload) "
+          + "values ($1, $2, $3, $4, $5) returning id) "
+          + "select e.id, pg_notify('" + EventLog.CHANNEL + "', e.id::text) from e";
 
   static final String COLUMNS = "e.id, e.site_id, e.page_id, e.kind, e.comment_id, e.created_at, p.key as page_key";
 

@@ -1,0 +1,64 @@
+package dev.hearth.event;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reading the events outbox: one event by id, a page's events after an id (in id order, which
+ * is commit order for one page), whether a resume point is still kept, and pruning past the
+ * retention. Everything that follows events (the live hub) reads them here.
+ */
+public final class EventFeed {
+  /** Events kept for resuming; an older resume point gets a reset. */
+  public static final int RETENTION_DAYS = 7;
+
+  private final Pool pool;
+
+  public EventFeed(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Optional<StoredEvent>> one(long id) {
+    return pool.preparedQuery(EventSql.ONE).execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(StoredEvent.from(rows.iterator().next())));
+  }
+
+  /** Up to {@code limit} events of a page after {@code after}, oldest first. */
+  public Future<List<StoredEvent>> pageAfter(long pageId, long after, int limit) {
+    return pool.preparedQuery(EventSql.PAGE_AFTER).execute(Tuple.of(pageId, after, limit)).map(rows -> {
+      List<StoredEvent> events = new ArrayList<>(rows.size());
+      rows.forEach(row -> events.add(StoredEvent.from(row)));
+      return events;
+    });
+  }
+
+  /** The id of a page's row; empty until the page's first comment creates it. */
+  public Future<Optional<Long>> pageId(String siteId, String pageKey) {
+    return pool.preparedQuery(EventSql.PAGE_BY_KEY).execute(Tuple.of(siteId, pageKey))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong("id")));
+  }
+
+  /** The newest event id of a page, 0 when it has none. */
+  public Future<Long> lastOfPage(long pageId) {
+    return pool.preparedQuery(EventSql.LAST_OF_PAGE).execute(Tuple.of(pageId))
+        .map(rows -> rows.iterator().next().getLong("last"));
+  }
+
+  /** Whether a page can be resumed after {@code since}: that event exists and is within the retention. */
+  public Future<Boolean> resumable(long pageId, long since) {
+    if (since <= 0) {
+      return Future.succeededFuture(false);
+    }
+    return pool.preparedQuery(EventSql.RESUMABLE).execute(Tuple.of(since, pageId, RETENTION_DAYS))
+        .map(rows -> rows.size() == 1);
+  }
+
+  /** Deletes events past the retention; answers how many went. */
+  public Future<Integer> prune() {
+    return pool.preparedQuery(EventSql.PRUNE).execute(Tuple.of(RETENTION_DAYS)).map(rows -> rows.rowCount());
+  }
+}

@@ -1,0 +1,106 @@
+package dev.hearth.view;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.hearth.comment.Badges;
+import dev.hearth.comment.Comment;
+import dev.hearth.comment.CommentJson;
+import dev.hearth.comment.CommentRepository;
+import dev.hearth.event.StoredEvent;
+import dev.hearth.live.EventRenderer;
+import dev.hearth.live.RenderedEvent;
+import dev.hearth.page.PageRepository;
+import dev.hearth.role.StaffBadges;
+import dev.hearth.site.SiteService;
+import dev.hearth.web.Templates;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Turns an events row into the frames sent to browsers, once per node: the comment's JSON as
+ * the API shows it and its HTML from the same Handlebars partial as the server-rendered
+ * thread. Rendered events are kept for a while so resuming clients share the work.
+ */
+public final class EventFrames implements EventRenderer {
+  private final Pool pool;
+  private final SiteService sites;
+  private final PageRepository pages;
+  private final CommentRepository comments;
+  private final StaffBadges staff;
+  private final Templates templates;
+  private final Cache<Long, RenderedEvent> rendered = Caffeine.newBuilder().maximumSize(20_000).build();
+
+  public EventFrames(Pool pool, SiteService sites, PageRepository pages, CommentRepository comments,
+                       StaffBadges staff, Templates templates) {
+    this.pool = pool;
+    this.sites = sites;
+    this.pages = pages;
+    this.comments = comments;
+    this.staff = staff;
+    this.templates = templates;
+  }
+
+  @Override
+  public Future<RenderedEvent> render(StoredEvent event) {
+    RenderedEvent cached = rendered.getIfPresent(event.id());
+    if (cached != null) {
+      return Future.succeededFuture(cached);
+    }
+    Future<RenderedEvent> result = event.commentId() == null
+        ? Future.succeededFuture(pageEvent(event))
+        : commentEvent(event);
+    return result.onSuccess(done -> rendered.put(event.id(), done));
+  }
+
+  private RenderedEvent pageEvent(StoredEvent event) {
+    String frame = head(event).encode();
+    return RenderedEvent.of(event.id(), event.siteId(), event.pageId(), event.pageKey(), event.kind(), frame, frame);
+  }
+
+  private Future<RenderedEvent> commentEvent(StoredEvent event) {
+    return comments.find(pool, event.commentId()).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.succeededFuture(RenderedEvent.of(event.id(), event.siteId(), event.pageId(), event.pageKey(),
+            event.kind(), null, null));
+      }
+      CommentRepository.Located located = found.get();
+      return sites.get(located.siteId()).compose(site -> pages.findById(pool, located.pageId())
+          .compose(page -> staff.of(site.id()).map(staffBadges -> {
+            CommentJson json = new CommentJson(site.settings().displayDepth(),
+                new Badges(page.authorUserId(), staffBadges));
+            Comment comment = located.comment();
+            JsonObject staffFrame = head(event).put("comment", json.withContent(comment));
+            return RenderedEvent.of(event.id(), event.siteId(), event.pageId(), event.pageKey(), event.kind(),
+                publicFrame(event, comment, json).orElse(null), staffFrame.encode());
+          })));
+    });
+  }
+
+  /**
+   * What readers of the page see: a visible comment with its rendered HTML; for a removal,
+   * only which comment to take away; nothing for a comment that is not (or no longer) shown.
+   */
+  private Optional<String> publicFrame(StoredEvent event, Comment comment, CommentJson json) {
+    if (comment.isVisible()) {
+      JsonObject shown = json.comment(comment).put("children", new JsonArray()).put("moreReplies", false);
+      String fragment = templates.render("comment", ThreadView.comment(shown, Instant.now()));
+      return Optional.of(head(event).put("comment", shown).put("fragment", fragment).encode());
+    }
+    boolean removal = event.kind().equals("comment.deleted") || event.kind().equals("comment.rejected")
+        || event.kind().equals("comment.hidden");
+    if (removal) {
+      return Optional.of(head(event).put("comment", new JsonObject().put("id", comment.id())
+          .put("parentId", comment.parentId()).put("status", comment.status())).encode());
+    }
+    return Optional.empty();
+  }
+
+  private static JsonObject head(StoredEvent event) {
+    return new JsonObject().put("type", "event").put("id", event.id()).put("kind", event.kind())
+        .put("site", event.siteId()).put("page", event.pageKey());
+  }
+}
