@@ -10,6 +10,7 @@ import dev.hearth.auth.IdentityResolver;
 import dev.hearth.auth.Tokens;
 import dev.hearth.comment.CommentAuthors;
 import dev.hearth.comment.CommentEdits;
+import dev.hearth.comment.CommentLifecycle;
 import dev.hearth.comment.CommentRepository;
 import dev.hearth.comment.CommentService;
 import dev.hearth.comment.Sanctions;
@@ -27,7 +28,6 @@ import dev.hearth.moderation.ModerationQueue;
 import dev.hearth.moderation.ModerationRoutes;
 import dev.hearth.moderation.ModerationTargets;
 import dev.hearth.moderation.ReportService;
-import dev.hearth.moderation.StatusChanges;
 import dev.hearth.moderation.UserModeration;
 import dev.hearth.page.PageRepository;
 import dev.hearth.page.PageService;
@@ -85,7 +85,7 @@ public record Services(
     AdminSessions adminSessions = new AdminSessions(adminToken);
     IdentityResolver identities = new IdentityResolver(pool, adminToken, adminSessions, tokens);
     SiteAccess access = new SiteAccess(pool, identities, roleRepository);
-    CommentAuthors authors = new CommentAuthors(pool, tokens, commentRepository, new Sanctions());
+    CommentAuthors authors = new CommentAuthors(pool, tokens, identities, commentRepository, new Sanctions());
     WriteRules writeRules = new WriteRules();
     CommentService posting = new CommentService(pool, sites, pageRepository, commentRepository, authors, events,
         new IdempotencyKeys(), staff, writeRules, new FloodControl(), addresses);
@@ -96,8 +96,8 @@ public record Services(
     OriginPolicy origins = new OriginPolicy(pool, siteRepository, config.ownOrigins());
     AdminGuesses adminGuesses = new AdminGuesses(pool, adminToken);
     LiveRoutes live = new LiveRoutes(new LiveRoutes.Wiring(hub, origins, identities, access, adminGuesses));
-    Accounts accounts = Accounts.create(vertx, pool, sites, tokens);
-    StatusChanges changes = new StatusChanges(pageRepository, commentRepository, events);
+    Accounts accounts = Accounts.create(vertx, pool, sites, tokens, identities);
+    CommentLifecycle changes = new CommentLifecycle(pageRepository, commentRepository, events);
     CommentModeration commentModeration = new CommentModeration(pool, changes, audit);
     UserModeration userModeration = new UserModeration(pool, commentModeration, audit);
     ModerationQueue queue = new ModerationQueue(pool, pageRepository);
@@ -113,10 +113,10 @@ public record Services(
         new PageService(pool, sites, pageRepository, events, audit),
         new StaffService(pool, sites, roleRepository, staff),
         posting,
-        new CommentEdits(pool, sites, pageRepository, commentRepository, authors, events, staff, writeRules),
+        new CommentEdits(pool, sites, pageRepository, commentRepository, authors, changes, staff, writeRules),
         new ThreadService(pool, sites, pageRepository, commentRepository, staff),
         new DemoSite(sites, posting), accounts, hub, live, moderation, workspace,
-        new VoteRoutes(new VoteService(pool, sites, pageRepository, commentRepository, authors, events, tokens)),
+        new VoteRoutes(new VoteService(pool, sites, changes, authors, identities)),
         templates);
   }
 }

@@ -1,6 +1,7 @@
 package dev.hearth.account;
 
 import dev.hearth.auth.AdminToken;
+import dev.hearth.auth.IdentityResolver;
 import dev.hearth.auth.SignInLimits;
 import dev.hearth.auth.Tokens;
 import dev.hearth.site.SiteService;
@@ -25,15 +26,17 @@ public final class AccountService {
   private final Pool pool;
   private final SiteService sites;
   private final Tokens tokens;
+  private final IdentityResolver identities;
   private final AccountRepository accounts;
   private final PasswordHashing passwords;
   private final SignInLimits limits;
 
-  AccountService(Pool pool, SiteService sites, Tokens tokens, AccountRepository accounts, PasswordHashing passwords,
+  AccountService(Pool pool, SiteService sites, Tokens tokens, IdentityResolver identities, AccountRepository accounts, PasswordHashing passwords,
                  SignInLimits limits) {
     this.pool = pool;
     this.sites = sites;
     this.tokens = tokens;
+    this.identities = identities;
     this.accounts = accounts;
     this.passwords = passwords;
     this.limits = limits;
@@ -157,10 +160,8 @@ public final class AccountService {
     if (bearer.isEmpty()) {
       return Future.failedFuture(ApiError.unauthorized("Send your token as Authorization: Bearer <token>"));
     }
-    return tokens.resolve(pool, bearer.get())
-        .compose(user -> user.isEmpty()
-            ? Future.failedFuture(invalidToken())
-            : accounts.findById(pool, user.get().id()))
+    return identities.user(bearer)
+        .compose(user -> accounts.findById(pool, user.orElseThrow().id()))
         .map(found -> found.orElseThrow(AccountService::invalidToken));
   }
 

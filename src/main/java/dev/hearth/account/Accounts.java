@@ -1,5 +1,6 @@
 package dev.hearth.account;
 
+import dev.hearth.auth.IdentityResolver;
 import dev.hearth.auth.SignInLimits;
 import dev.hearth.auth.Tokens;
 import dev.hearth.site.SiteService;
@@ -9,10 +10,12 @@ import io.vertx.sqlclient.Pool;
 /** The accounts feature, wired: what Services holds and HttpVerticle mounts. */
 public record Accounts(AccountService accounts, SsoService sso) {
 
-  public static Accounts create(Vertx vertx, Pool pool, SiteService sites, Tokens tokens) {
+  public static Accounts create(Vertx vertx, Pool pool, SiteService sites, Tokens tokens,
+                                IdentityResolver identities) {
     AccountRepository repository = new AccountRepository();
     return new Accounts(
-        new AccountService(pool, sites, tokens, repository, new PasswordHashing(vertx), new SignInLimits()),
+        new AccountService(pool, sites, tokens, identities, repository, new PasswordHashing(vertx),
+            new SignInLimits()),
         new SsoService(pool, sites, tokens, repository));
   }
 

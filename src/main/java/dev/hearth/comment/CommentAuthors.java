@@ -1,6 +1,7 @@
 package dev.hearth.comment;
 
 import dev.hearth.auth.AuthUser;
+import dev.hearth.auth.IdentityResolver;
 import dev.hearth.auth.Tokens;
 import dev.hearth.site.Site;
 import dev.hearth.web.ApiError;
@@ -19,12 +20,15 @@ public final class CommentAuthors {
 
   private final Pool pool;
   private final Tokens tokens;
+  private final IdentityResolver identities;
   private final CommentRepository comments;
   private final Sanctions sanctions;
 
-  public CommentAuthors(Pool pool, Tokens tokens, CommentRepository comments, Sanctions sanctions) {
+  public CommentAuthors(Pool pool, Tokens tokens, IdentityResolver identities, CommentRepository comments,
+                        Sanctions sanctions) {
     this.pool = pool;
     this.tokens = tokens;
+    this.identities = identities;
     this.comments = comments;
     this.sanctions = sanctions;
   }
@@ -38,8 +42,8 @@ public final class CommentAuthors {
     if (bearer.isEmpty()) {
       return Future.succeededFuture(Optional.empty());
     }
-    return tokens.resolve(pool, bearer.get()).compose(user -> {
-      AuthUser found = user.orElseThrow(ApiError::invalidToken);
+    return identities.user(bearer).compose(user -> {
+      AuthUser found = user.orElseThrow();
       if (!found.siteId().equals(site.id())) {
         throw ApiError.forbidden("wrong_site", "This token belongs to another site");
       }
@@ -53,8 +57,8 @@ public final class CommentAuthors {
       return Future.failedFuture(ApiError.unauthorized(
           "Send the token you received with your comment as Authorization: Bearer <token>"));
     }
-    return tokens.resolve(pool, bearer.get()).compose(user -> {
-      AuthUser found = user.orElseThrow(ApiError::invalidToken);
+    return identities.user(bearer).compose(user -> {
+      AuthUser found = user.orElseThrow();
       return sanctions.checkMayWrite(pool, found.id()).map(found);
     });
   }

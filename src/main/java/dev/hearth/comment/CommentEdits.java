@@ -1,7 +1,6 @@
 package dev.hearth.comment;
 
 import dev.hearth.auth.AuthUser;
-import dev.hearth.event.EventLog;
 import dev.hearth.page.PageRepository;
 import dev.hearth.role.StaffBadges;
 import dev.hearth.rules.WriteRules;
@@ -28,12 +27,12 @@ public final class CommentEdits {
   private final PageRepository pages;
   private final CommentRepository comments;
   private final CommentAuthors authors;
-  private final EventLog events;
+  private final CommentLifecycle lifecycle;
   private final StaffBadges staff;
   private final WriteRules rules;
 
   public CommentEdits(Pool pool, SiteService sites, PageRepository pages, CommentRepository comments,
-                      CommentAuthors authors, EventLog events, StaffBadges staff, WriteRules rules) {
+                      CommentAuthors authors, CommentLifecycle lifecycle, StaffBadges staff, WriteRules rules) {
     this.staff = staff;
     this.rules = rules;
     this.pool = pool;
@@ -41,7 +40,7 @@ public final class CommentEdits {
     this.pages = pages;
     this.comments = comments;
     this.authors = authors;
-    this.events = events;
+    this.lifecycle = lifecycle;
   }
 
   /** Replaces the body of the caller's own comment; returns the comment as now shown. */
@@ -67,9 +66,7 @@ public final class CommentEdits {
           RenderedBody body = RenderedBody.of(source);
           return comments.saveRevision(tx, old)
               .compose(ignored -> comments.updateBody(tx, id, body))
-              .compose(ignored -> pages.recordChange(tx, old.pageId(), 0))
-              .compose(ignored -> events.append(tx, site.id(), old.pageId(), "comment.edited", id,
-                  new JsonObject().put("commentId", id)))
+              .compose(ignored -> lifecycle.touched(tx, old, "comment.edited"))
               .map(site);
         }))))
         .compose(site -> current(site, id));
@@ -83,16 +80,7 @@ public final class CommentEdits {
           if ("deleted".equals(old.status())) {
             return Future.succeededFuture();
           }
-          boolean wasVisible = "visible".equals(old.status());
-          Future<Void> counts = pages.recordChange(tx, old.pageId(), wasVisible ? -1 : 0)
-              .compose(ignored -> !wasVisible || old.parentId() == null
-                  ? Future.<Void>succeededFuture()
-                  : comments.addReplyCount(tx, old.parentId(), -1));
-          return counts
-              .compose(ignored -> comments.setStatus(tx, id, "deleted"))
-              .compose(ignored -> events.append(tx, old.siteId(), old.pageId(), "comment.deleted", id,
-                  new JsonObject().put("commentId", id)))
-              .mapEmpty();
+          return lifecycle.apply(tx, old, "deleted", null, "comment.deleted");
         })));
   }
 
@@ -100,17 +88,12 @@ public final class CommentEdits {
   private record Owned(CommentRepository.Changeable comment) {
   }
 
-  /**
-   * Locks the page, then the comment (the same order as posting, so writers never deadlock),
-   * and checks the caller wrote it.
-   */
+  /** Locks the comment through the lifecycle and checks the caller wrote it (another site's comment is not found). */
   private Future<Owned> lockOwn(SqlClient tx, long id, AuthUser user) {
-    return comments.parentState(tx, id).compose(state -> {
-      CommentRepository.ParentState found = state.filter(s -> s.siteId().equals(user.siteId()))
-          .orElseThrow(() -> ApiError.notFound("comment_not_found", "No comment " + id));
-      return pages.lock(tx, found.pageId());
-    }).compose(page -> comments.lockForChange(tx, id)).map(locked -> {
-      CommentRepository.Changeable comment = locked.orElseThrow(() -> ApiError.notFound("comment_not_found", "No comment " + id));
+    return lifecycle.lock(tx, id).map(comment -> {
+      if (!comment.siteId().equals(user.siteId())) {
+        throw ApiError.notFound("comment_not_found", "No comment " + id);
+      }
       if (comment.authorId() != user.id()) {
         throw ApiError.forbidden("not_author", "Only the author can change this comment");
       }

@@ -131,8 +131,8 @@ public final class CommentRepository {
         .map(rows -> rows.iterator().next().getOffsetDateTime("edited_at"));
   }
 
-  public Future<Void> setStatus(SqlClient tx, long id, String status) {
-    return tx.preparedQuery(CommentSql.SET_STATUS).execute(Tuple.of(id, status)).mapEmpty();
+  public Future<Void> setStatus(SqlClient tx, long id, String status, String reason) {
+    return tx.preparedQuery(CommentSql.SET_STATUS).execute(Tuple.of(id, status, reason)).mapEmpty();
   }
 
   /** Ids of the top-level comments of one page of threads, in the requested order. */

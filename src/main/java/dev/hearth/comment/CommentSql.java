@@ -50,8 +50,10 @@ final class CommentSql {
   static final String UPDATE_BODY =
       "update comments set body = $2, html = $3, policy_version = $4, edited_at = now() where id = $1 returning edited_at";
 
+  /** A status and the reason its author is shown; approval time kept for the approved queue. */
   static final String SET_STATUS =
-      "update comments set status = $2 where id = $1";
+      "update comments set status = $2, moderation_reason = $3, "
+          + "approved_at = case when $2 = 'visible' then now() else approved_at end where id = $1";
 
   static final String ROOTS_OLDEST =
       "select id from comments where page_id = $1 and parent_id is null and id > $2 "

@@ -1,6 +1,7 @@
 package dev.hearth.moderation;
 
 import dev.hearth.audit.AuditLog;
+import dev.hearth.comment.CommentLifecycle;
 import dev.hearth.comment.CommentRepository.Changeable;
 import dev.hearth.role.Actor;
 import dev.hearth.web.ApiError;
@@ -18,10 +19,10 @@ import java.util.List;
  */
 public final class CommentModeration {
   private final Pool pool;
-  private final StatusChanges changes;
+  private final CommentLifecycle changes;
   private final AuditLog audit;
 
-  public CommentModeration(Pool pool, StatusChanges changes, AuditLog audit) {
+  public CommentModeration(Pool pool, CommentLifecycle changes, AuditLog audit) {
     this.pool = pool;
     this.changes = changes;
     this.audit = audit;

@@ -5,10 +5,6 @@ final class ModerationSql {
   private ModerationSql() {
   }
 
-  static final String SET_STATUS =
-      "update comments set status = $2, moderation_reason = $3, "
-          + "approved_at = case when $2 = 'visible' then now() else approved_at end where id = $1";
-
   static final String MARK_APPROVED =
       "update comments set approved_at = now(), moderation_reason = null where id = $1";
 

@@ -2,6 +2,7 @@ package dev.hearth.moderation;
 
 import dev.hearth.auth.AuthUser;
 import dev.hearth.comment.CommentAuthors;
+import dev.hearth.comment.CommentLifecycle;
 import dev.hearth.event.EventLog;
 import dev.hearth.role.Role;
 import dev.hearth.role.RoleRepository;
@@ -30,11 +31,11 @@ public final class ReportService {
   private final SiteService sites;
   private final CommentAuthors authors;
   private final RoleRepository roles;
-  private final StatusChanges changes;
+  private final CommentLifecycle changes;
   private final EventLog events;
 
   public ReportService(Pool pool, SiteService sites, CommentAuthors authors, RoleRepository roles,
-                       StatusChanges changes, EventLog events) {
+                       CommentLifecycle changes, EventLog events) {
     this.pool = pool;
     this.sites = sites;
     this.authors = authors;

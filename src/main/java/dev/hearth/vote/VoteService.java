@@ -1,11 +1,10 @@
 package dev.hearth.vote;
 
 import dev.hearth.auth.AuthUser;
-import dev.hearth.auth.Tokens;
+import dev.hearth.auth.IdentityResolver;
 import dev.hearth.comment.CommentAuthors;
+import dev.hearth.comment.CommentLifecycle;
 import dev.hearth.comment.CommentRepository;
-import dev.hearth.event.EventLog;
-import dev.hearth.page.PageRepository;
 import dev.hearth.site.Site;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.ApiError;
@@ -26,22 +25,18 @@ import java.util.Optional;
 public final class VoteService {
   private final Pool pool;
   private final SiteService sites;
-  private final PageRepository pages;
-  private final CommentRepository comments;
+  private final CommentLifecycle lifecycle;
   private final CommentAuthors authors;
-  private final EventLog events;
-  private final Tokens tokens;
+  private final IdentityResolver identities;
   private final VoteRepository votes = new VoteRepository();
 
-  public VoteService(Pool pool, SiteService sites, PageRepository pages, CommentRepository comments,
-                     CommentAuthors authors, EventLog events, Tokens tokens) {
-    this.tokens = tokens;
+  public VoteService(Pool pool, SiteService sites, CommentLifecycle lifecycle, CommentAuthors authors,
+                     IdentityResolver identities) {
     this.pool = pool;
     this.sites = sites;
-    this.pages = pages;
-    this.comments = comments;
+    this.lifecycle = lifecycle;
     this.authors = authors;
-    this.events = events;
+    this.identities = identities;
   }
 
   /** {value: 1 | -1 | 0} → {id, score, vote}. Voting the same way twice changes nothing. */
@@ -59,10 +54,10 @@ public final class VoteService {
       return sites.get(user.siteId()).compose(site -> {
         checkAllowed(site, vote);
         return pool.withTransaction(tx -> lockVotable(tx, site, commentId, user)
-            .compose(pageId -> votes.current(tx, commentId, user.id())
+            .compose(comment -> votes.current(tx, commentId, user.id())
                 .compose(previous -> previous == vote
                     ? votes.score(tx, commentId)
-                    : record(tx, site, pageId, commentId, user, vote, vote - previous))));
+                    : record(tx, comment, user, vote, vote - previous))));
       }).map(score -> new JsonObject().put("id", commentId).put("score", score).put("vote", vote));
     });
   }
@@ -72,8 +67,8 @@ public final class VoteService {
     if (bearer.isEmpty()) {
       return Future.failedFuture(ApiError.unauthorized("Send your token as Authorization: Bearer <token>"));
     }
-    return tokens.resolve(pool, bearer.get()).compose(found -> {
-      AuthUser user = found.orElseThrow(ApiError::invalidToken);
+    return identities.user(bearer).compose(found -> {
+      AuthUser user = found.orElseThrow();
       if (!user.siteId().equals(siteId)) {
         throw ApiError.forbidden("wrong_site", "This token belongs to another site");
       }
@@ -95,40 +90,30 @@ public final class VoteService {
    * Locks the comment's page, then the comment (the order every writer uses), and checks the
    * comment may be voted on by this user. Returns the page's id.
    */
-  private Future<Long> lockVotable(SqlClient tx, Site site, long commentId, AuthUser user) {
-    return comments.parentState(tx, commentId).compose(state -> {
-      CommentRepository.ParentState found = state.orElseThrow(() ->
-          ApiError.notFound("comment_not_found", "No comment " + commentId));
-      if (!found.siteId().equals(site.id())) {
+  private Future<CommentRepository.Changeable> lockVotable(SqlClient tx, Site site, long commentId, AuthUser user) {
+    return lifecycle.lockWithPage(tx, commentId).map(locked -> {
+      CommentRepository.Changeable comment = locked.comment();
+      if (!comment.siteId().equals(site.id())) {
         throw ApiError.forbidden("wrong_site", "This token belongs to another site");
       }
-      return pages.lock(tx, found.pageId());
-    }).compose(page -> {
-      if (page.isClosed(site.settings().autoCloseDays(), Instant.now())) {
+      if (locked.page().isClosed(site.settings().autoCloseDays(), Instant.now())) {
         throw ApiError.forbidden("page_closed", "This page is closed");
       }
-      return comments.lockForChange(tx, commentId);
-    }).map(locked -> {
-      CommentRepository.Changeable comment = locked.orElseThrow(() ->
-          ApiError.notFound("comment_not_found", "No comment " + commentId));
       if (!"visible".equals(comment.status())) {
         throw ApiError.conflict("not_votable", "This comment is not shown, so it cannot be voted on");
       }
       if (comment.authorId() == user.id()) {
         throw ApiError.forbidden("own_comment", "You cannot vote on your own comment");
       }
-      return comment.pageId();
+      return comment;
     });
   }
 
   /** Stores the vote, moves the score, and tells readers (the page version drops cached threads). */
-  private Future<Integer> record(SqlClient tx, Site site, long pageId, long commentId, AuthUser user, int vote,
+  private Future<Integer> record(SqlClient tx, CommentRepository.Changeable comment, AuthUser user, int vote,
                                  int delta) {
-    return votes.set(tx, commentId, user.id(), vote)
-        .compose(ignored -> votes.addScore(tx, commentId, delta))
-        .compose(score -> pages.recordChange(tx, pageId, 0)
-            .compose(ignored -> events.append(tx, site.id(), pageId, "comment.voted", commentId,
-                new JsonObject().put("commentId", commentId).put("score", score)))
-            .map(score));
+    return votes.set(tx, comment.id(), user.id(), vote)
+        .compose(ignored -> votes.addScore(tx, comment.id(), delta))
+        .compose(score -> lifecycle.touched(tx, comment, "comment.voted").map(score));
   }
 }
