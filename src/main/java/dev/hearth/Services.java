@@ -13,6 +13,7 @@ import dev.hearth.comment.CommentEdits;
 import dev.hearth.comment.CommentLifecycle;
 import dev.hearth.comment.CommentRepository;
 import dev.hearth.comment.CommentService;
+import dev.hearth.comment.CommentViews;
 import dev.hearth.comment.Sanctions;
 import dev.hearth.comment.ThreadService;
 import dev.hearth.demo.DemoSite;
@@ -90,9 +91,10 @@ public record Services(
     CommentService posting = new CommentService(pool, sites, pageRepository, commentRepository, authors, events,
         new IdempotencyKeys(), staff, writeRules, new FloodControl(), addresses);
     Templates templates = new Templates();
+    CommentViews views = new CommentViews(pool, sites, pageRepository, commentRepository, staff);
     AuditLog audit = new AuditLog(pool);
     LiveHub hub = new LiveHub(new EventFeed(pool),
-        new EventFrames(pool, sites, pageRepository, commentRepository, staff, templates));
+        new EventFrames(views, templates));
     OriginPolicy origins = new OriginPolicy(pool, siteRepository, config.ownOrigins());
     AdminGuesses adminGuesses = new AdminGuesses(pool, adminToken);
     LiveRoutes live = new LiveRoutes(new LiveRoutes.Wiring(hub, origins, identities, access, adminGuesses));
@@ -113,7 +115,7 @@ public record Services(
         new PageService(pool, sites, pageRepository, events, audit),
         new StaffService(pool, sites, roleRepository, staff),
         posting,
-        new CommentEdits(pool, sites, pageRepository, commentRepository, authors, changes, staff, writeRules),
+        new CommentEdits(pool, sites, commentRepository, authors, changes, views, writeRules),
         new ThreadService(pool, sites, pageRepository, commentRepository, staff),
         new DemoSite(sites, posting), accounts, hub, live, moderation, workspace,
         new VoteRoutes(new VoteService(pool, sites, changes, authors, identities)),

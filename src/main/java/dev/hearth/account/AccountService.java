@@ -1,7 +1,7 @@
 package dev.hearth.account;
 
-import dev.hearth.auth.AdminToken;
 import dev.hearth.auth.IdentityResolver;
+import dev.hearth.auth.Sha256;
 import dev.hearth.auth.SignInLimits;
 import dev.hearth.auth.Tokens;
 import dev.hearth.site.SiteService;
@@ -146,7 +146,7 @@ public final class AccountService {
               ? limits.clear(pool, SignInLimits.ACCOUNT_FAILURES, accountBucket).compose(ignored -> passwords.hash(fresh))
               : Future.failedFuture(ApiError.forbidden("wrong_password", "The current password is not correct")))
           .compose(hash -> pool.withTransaction(tx -> accounts.setPassword(tx, account.id(), hash)
-              .compose(ignored -> accounts.revokeOtherTokens(tx, account.id(), AdminToken.sha256(bearer.get())))));
+              .compose(ignored -> accounts.revokeOtherTokens(tx, account.id(), Sha256.of(bearer.get())))));
     });
   }
 

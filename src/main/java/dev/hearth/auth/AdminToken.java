@@ -7,7 +7,6 @@ import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -34,11 +33,11 @@ public final class AdminToken {
    */
   public static Future<AdminToken> load(Pool pool, Optional<String> configured, Consumer<String> announce) {
     if (configured.isPresent()) {
-      return Future.succeededFuture(new AdminToken(sha256(configured.get())));
+      return Future.succeededFuture(new AdminToken(Sha256.of(configured.get())));
     }
     String candidate = generate();
     return pool.preparedQuery(AdminTokenSql.INSERT_IF_NONE)
-        .execute(Tuple.of(SECRET_NAME, io.vertx.core.buffer.Buffer.buffer(sha256(candidate))))
+        .execute(Tuple.of(SECRET_NAME, io.vertx.core.buffer.Buffer.buffer(Sha256.of(candidate))))
         .compose(inserted -> {
           if (inserted.size() == 1) {
             announce.accept(candidate);
@@ -52,7 +51,7 @@ public final class AdminToken {
   }
 
   public boolean matches(String presented) {
-    return presented != null && MessageDigest.isEqual(hash, sha256(presented));
+    return presented != null && MessageDigest.isEqual(hash, Sha256.of(presented));
   }
 
   /**
@@ -76,11 +75,4 @@ public final class AdminToken {
     return "hearth_admin_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  public static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -26,7 +26,7 @@ public final class Tokens {
     random.nextBytes(bytes);
     String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     return client.preparedQuery(TokenSql.INSERT)
-        .execute(Tuple.of(userId, siteId, Buffer.buffer(AdminToken.sha256(token)), lifetime.toSeconds()))
+        .execute(Tuple.of(userId, siteId, Buffer.buffer(Sha256.of(token)), lifetime.toSeconds()))
         .map(token);
   }
 
@@ -35,7 +35,7 @@ public final class Tokens {
     if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
       return Future.succeededFuture(Optional.empty());
     }
-    return client.preparedQuery(TokenSql.RESOLVE).execute(Tuple.of(Buffer.buffer(AdminToken.sha256(token))))
+    return client.preparedQuery(TokenSql.RESOLVE).execute(Tuple.of(Buffer.buffer(Sha256.of(token))))
         .map(rows -> {
           if (rows.size() == 0) {
             return Optional.empty();
@@ -47,7 +47,7 @@ public final class Tokens {
   }
 
   public Future<Boolean> revoke(SqlClient client, String token) {
-    return client.preparedQuery(TokenSql.REVOKE).execute(Tuple.of(Buffer.buffer(AdminToken.sha256(token))))
+    return client.preparedQuery(TokenSql.REVOKE).execute(Tuple.of(Buffer.buffer(Sha256.of(token))))
         .map(rows -> rows.rowCount() > 0);
   }
 }

@@ -1,10 +1,7 @@
 package dev.hearth.comment;
 
 import dev.hearth.auth.AuthUser;
-import dev.hearth.page.PageRepository;
-import dev.hearth.role.StaffBadges;
 import dev.hearth.rules.WriteRules;
-import dev.hearth.site.Site;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.ApiError;
 import dev.hearth.web.JsonFields;
@@ -24,23 +21,21 @@ import java.util.Optional;
 public final class CommentEdits {
   private final Pool pool;
   private final SiteService sites;
-  private final PageRepository pages;
   private final CommentRepository comments;
   private final CommentAuthors authors;
   private final CommentLifecycle lifecycle;
-  private final StaffBadges staff;
+  private final CommentViews views;
   private final WriteRules rules;
 
-  public CommentEdits(Pool pool, SiteService sites, PageRepository pages, CommentRepository comments,
-                      CommentAuthors authors, CommentLifecycle lifecycle, StaffBadges staff, WriteRules rules) {
-    this.staff = staff;
-    this.rules = rules;
+  public CommentEdits(Pool pool, SiteService sites, CommentRepository comments, CommentAuthors authors,
+                      CommentLifecycle lifecycle, CommentViews views, WriteRules rules) {
     this.pool = pool;
     this.sites = sites;
-    this.pages = pages;
     this.comments = comments;
     this.authors = authors;
     this.lifecycle = lifecycle;
+    this.views = views;
+    this.rules = rules;
   }
 
   /** Replaces the body of the caller's own comment; returns the comment as now shown. */
@@ -69,7 +64,7 @@ public final class CommentEdits {
               .compose(ignored -> lifecycle.touched(tx, old, "comment.edited"))
               .map(site);
         }))))
-        .compose(site -> current(site, id));
+        .compose(site -> current(id));
   }
 
   /** Deletes the caller's own comment. Deleting twice is not an error (double clicks). */
@@ -101,12 +96,8 @@ public final class CommentEdits {
     });
   }
 
-  private Future<JsonObject> current(Site site, long id) {
-    return comments.find(pool, id).compose(found -> {
-      CommentRepository.Located located = found.orElseThrow(() -> ApiError.notFound("comment_not_found", "No comment " + id));
-      return pages.findById(pool, located.pageId()).compose(page -> staff.of(site.id()).map(staffBadges ->
-          new CommentJson(site.settings().displayDepth(), new Badges(page.authorUserId(), staffBadges))
-              .comment(located.comment())));
-    });
+  private Future<JsonObject> current(long id) {
+    return views.of(id).map(found -> found.map(shown -> shown.json().comment(shown.comment()))
+        .orElseThrow(() -> ApiError.notFound("comment_not_found", "No comment " + id)));
   }
 }

@@ -1,5 +1,7 @@
 package dev.hearth.comment;
 
+import dev.hearth.page.Page;
+import dev.hearth.site.Site;
 import dev.hearth.web.JsonTime;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,6 +21,11 @@ public final class CommentJson {
   public CommentJson(int displayDepth, Badges badges) {
     this.displayDepth = displayDepth;
     this.badges = badges;
+  }
+
+  /** The shape a page's comments take: the site's display depth, the page author's and staff's badges. */
+  public static CommentJson forPage(Site site, Page page, Map<Long, String> staffBadges) {
+    return new CommentJson(site.settings().displayDepth(), new Badges(page.authorUserId(), staffBadges));
   }
 
   public JsonArray threads(Iterable<CommentTree.Node> roots) {

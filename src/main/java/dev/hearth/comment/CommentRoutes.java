@@ -1,7 +1,7 @@
 package dev.hearth.comment;
 
-import dev.hearth.auth.AdminToken;
 import dev.hearth.auth.BearerToken;
+import dev.hearth.auth.Sha256;
 import dev.hearth.idempotency.IdempotencyKeys;
 import dev.hearth.web.ApiError;
 import dev.hearth.web.ClientAddress;
@@ -45,7 +45,7 @@ public final class CommentRoutes {
     Optional<String> bearer = BearerToken.of(ctx);
     Optional<CommentService.Idempotency> key = Optional.ofNullable(ctx.request().getHeader("idempotency-key"))
         .map(IdempotencyKeys::checkedKey)
-        .map(k -> new CommentService.Idempotency(k, AdminToken.sha256(bearer.orElse("") + "\n" + ctx.body().asString())));
+        .map(k -> new CommentService.Idempotency(k, Sha256.of(bearer.orElse("") + "\n" + ctx.body().asString())));
     posting.create(request, ClientAddress.of(ctx), bearer, key)
         .onSuccess(response -> Responses.json(ctx, response.status(), response.body()))
         .onFailure(ctx::fail);

@@ -147,8 +147,7 @@ public final class CommentService {
                           placement.parentId() == null ? inserted.id() : placement.rootId(), placement.depth(),
                           author.userId(), author.name(), author.badge(), body.source(), body.html(), status,
                           inserted.createdAt(), null, 0, 0);
-                      CommentJson shown = new CommentJson(site.settings().displayDepth(),
-                          new Badges(page.authorUserId(), staffBadges));
+                      CommentJson shown = CommentJson.forPage(site, page, staffBadges);
                       // The writer sees their own words even while they await review, and why.
                       JsonObject json = (visible ? shown.comment(comment) : shown.withContent(comment))
                           .put("children", new JsonArray())

@@ -130,8 +130,7 @@ public final class ThreadService {
             Map<Long, CommentTree.Node> trees = CommentTree.buildUnder(commentId,
                 rows.stream().map(CommentRepository.RankedComment::comment).toList());
             trees.remove(cutoffId);
-            CommentJson json = new CommentJson(site.settings().displayDepth(),
-                new Badges(page.authorUserId(), staffBadges));
+            CommentJson json = CommentJson.forPage(site, page, staffBadges);
             JsonArray replies = json.threads(trees.values());
             return new JsonObject()
                 .put("parentId", commentId)

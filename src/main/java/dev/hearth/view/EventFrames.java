@@ -2,21 +2,16 @@ package dev.hearth.view;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.hearth.comment.Badges;
 import dev.hearth.comment.Comment;
 import dev.hearth.comment.CommentJson;
-import dev.hearth.comment.CommentRepository;
+import dev.hearth.comment.CommentViews;
 import dev.hearth.event.StoredEvent;
 import dev.hearth.live.EventRenderer;
 import dev.hearth.live.RenderedEvent;
-import dev.hearth.page.PageRepository;
-import dev.hearth.role.StaffBadges;
-import dev.hearth.site.SiteService;
 import dev.hearth.web.Templates;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -26,21 +21,12 @@ import java.util.Optional;
  * thread. Rendered events are kept for a while so resuming clients share the work.
  */
 public final class EventFrames implements EventRenderer {
-  private final Pool pool;
-  private final SiteService sites;
-  private final PageRepository pages;
-  private final CommentRepository comments;
-  private final StaffBadges staff;
+  private final CommentViews views;
   private final Templates templates;
   private final Cache<Long, RenderedEvent> rendered = Caffeine.newBuilder().maximumSize(20_000).build();
 
-  public EventFrames(Pool pool, SiteService sites, PageRepository pages, CommentRepository comments,
-                       StaffBadges staff, Templates templates) {
-    this.pool = pool;
-    this.sites = sites;
-    this.pages = pages;
-    this.comments = comments;
-    this.staff = staff;
+  public EventFrames(CommentViews views, Templates templates) {
+    this.views = views;
     this.templates = templates;
   }
 
@@ -62,21 +48,15 @@ public final class EventFrames implements EventRenderer {
   }
 
   private Future<RenderedEvent> commentEvent(StoredEvent event) {
-    return comments.find(pool, event.commentId()).compose(found -> {
+    return views.of(event.commentId()).map(found -> {
       if (found.isEmpty()) {
-        return Future.succeededFuture(RenderedEvent.of(event.id(), event.siteId(), event.pageId(), event.pageKey(),
-            event.kind(), null, null));
+        return RenderedEvent.of(event.id(), event.siteId(), event.pageId(), event.pageKey(), event.kind(), null, null);
       }
-      CommentRepository.Located located = found.get();
-      return sites.get(located.siteId()).compose(site -> pages.findById(pool, located.pageId())
-          .compose(page -> staff.of(site.id()).map(staffBadges -> {
-            CommentJson json = new CommentJson(site.settings().displayDepth(),
-                new Badges(page.authorUserId(), staffBadges));
-            Comment comment = located.comment();
-            JsonObject staffFrame = head(event).put("comment", json.withContent(comment));
-            return RenderedEvent.of(event.id(), event.siteId(), event.pageId(), event.pageKey(), event.kind(),
-                publicFrame(event, comment, json).orElse(null), staffFrame.encode());
-          })));
+      Comment comment = found.get().comment();
+      CommentJson json = found.get().json();
+      JsonObject staffFrame = head(event).put("comment", json.withContent(comment));
+      return RenderedEvent.of(event.id(), event.siteId(), event.pageId(), event.pageKey(), event.kind(),
+          publicFrame(event, comment, json).orElse(null), staffFrame.encode());
     });
   }
 
