@@ -44,6 +44,7 @@ import dev.hearth.workspace.WorkspaceRoutes;
 import dev.hearth.workspace.WorkspaceWiring;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import java.time.Clock;
 
 /**
  * The object graph of one Hearth process, built once and shared by every HTTP verticle.
@@ -70,7 +71,8 @@ public record Services(
     VoteRoutes votes,
     Templates templates) {
 
-  public static Services create(Vertx vertx, Config config, Pool pool, AdminToken adminToken, AddressHash addresses) {
+  public static Services create(Vertx vertx, Config config, Pool pool, AdminToken adminToken, AddressHash addresses,
+                                Clock clock) {
     SiteService sites = new SiteService(pool, new SiteRepository());
     PageRepository pageRepository = new PageRepository();
     CommentRepository commentRepository = new CommentRepository();
@@ -91,7 +93,7 @@ public record Services(
     AdminSessions adminSessions = new AdminSessions(adminToken);
     AdminGuesses adminGuesses = new AdminGuesses(pool, adminToken);
     LiveRoutes live = new LiveRoutes(hub, origins, sites, pool, adminToken, adminSessions, adminGuesses, tokens,
-        roleRepository);
+        roleRepository, clock);
     Accounts accounts = Accounts.create(vertx, pool, sites, tokens);
     StatusChanges changes = new StatusChanges(pageRepository, commentRepository, events);
     CommentModeration commentModeration = new CommentModeration(pool, changes, audit);
@@ -107,7 +109,7 @@ public record Services(
         new PageService(pool, sites, pageRepository, events, audit),
         new RoleService(pool, sites, roleRepository, staff),
         posting,
-        new CommentEdits(pool, sites, pageRepository, commentRepository, authors, events, staff, writeRules),
+        new CommentEdits(pool, sites, pageRepository, commentRepository, authors, events, staff, writeRules, clock),
         new ThreadService(pool, sites, pageRepository, commentRepository, staff),
         new DemoSite(pool, sites, posting), accounts, hub, live, moderation, workspace,
         new VoteRoutes(new VoteService(pool, sites, pageRepository, commentRepository, authors, events, tokens)),

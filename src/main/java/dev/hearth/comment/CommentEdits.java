@@ -12,8 +12,8 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -30,9 +30,11 @@ public final class CommentEdits {
   private final EventLog events;
   private final StaffBadges staff;
   private final WriteRules rules;
+  private final Clock clock;
 
   public CommentEdits(Pool pool, SiteService sites, PageRepository pages, CommentRepository comments,
-                      CommentAuthors authors, EventLog events, StaffBadges staff, WriteRules rules) {
+                      CommentAuthors authors, EventLog events, StaffBadges staff, WriteRules rules, Clock clock) {
+    this.clock = clock;
     this.staff = staff;
     this.rules = rules;
     this.pool = pool;
@@ -54,7 +56,7 @@ public final class CommentEdits {
             throw ApiError.conflict("not_editable", "This comment can no longer be edited");
           }
           Duration window = Duration.ofSeconds(site.settings().editWindowSeconds());
-          if (old.createdAt().toInstant().plus(window).isBefore(Instant.now())) {
+          if (old.createdAt().toInstant().plus(window).isBefore(clock.instant())) {
             throw ApiError.forbidden("edit_window_closed",
                 "Comments can be edited for " + window.toMinutes() + " minutes after posting");
           }

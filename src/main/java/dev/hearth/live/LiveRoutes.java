@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -21,9 +22,12 @@ public final class LiveRoutes {
   private final OriginPolicy origins;
   private final BiFunction<LiveConnection, String, LiveSession> sessions;
   private final CookieIdentity cookies;
+  private final Clock clock;
 
   public LiveRoutes(LiveHub hub, OriginPolicy origins, SiteService sites, Pool pool, AdminToken adminToken,
-                    AdminSessions adminSessions, AdminGuesses guesses, Tokens tokens, RoleRepository roles) {
+                    AdminSessions adminSessions, AdminGuesses guesses, Tokens tokens, RoleRepository roles,
+                    Clock clock) {
+    this.clock = clock;
     this.hub = hub;
     this.origins = origins;
     this.sessions = (connection, address) -> new LiveSession(connection, hub, origins, sites, pool, adminToken,
@@ -54,7 +58,7 @@ public final class LiveRoutes {
         return;
       }
       ctx.request().toWebSocket().onSuccess(socket -> {
-        LiveConnection connection = new LiveConnection(ctx.vertx(), socket, origin);
+        LiveConnection connection = new LiveConnection(ctx.vertx(), socket, origin, clock);
         checked.result().get().ifPresent(connection::identify);
         LiveSession session = sessions.apply(connection, ClientAddress.of(ctx));
         connection.onClose(() -> hub.dropped(connection));
