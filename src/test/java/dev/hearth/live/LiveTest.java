@@ -239,6 +239,25 @@ class LiveTest {
   }
 
   @Test
+  void aModeratorGetsWhatWasHeldWhileTheNotificationsWereCut() {
+    Api api = hearth.api();
+    api.createSite("held-cut", ORIGIN);
+    api.updateSettings("held-cut", new JsonObject().put("premoderation", "all"));
+    try (LiveClient moderator = connect(api.base())) {
+      moderator.followModeration("held-cut", TestHearth.ADMIN_TOKEN);
+      TestPostgres.execute(hearth.database(),
+          "select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'listen%'");
+      // Posted while the node reconnects its notifications: no NOTIFY reaches it.
+      JsonObject held = api.comment("held-cut", "cut-queue", null, "Newbie", "Held while the node was deaf");
+      assertEquals("pending", held.getString("status"));
+      List<JsonObject> events = moderator.events(1, 20);
+      assertEquals(1, events.size(), "the moderation stream catches up after the reconnect");
+      assertEquals(held.getLong("id"), events.get(0).getJsonObject("comment").getLong("id"));
+      assertNull(moderator.next(2), "nothing twice");
+    }
+  }
+
+  @Test
   void readersSeeRejectedCommentsGoAndApprovedOnesComeBack() {
     Api api = hearth.api();
     long id = post(api, "moderated", "Borderline remark");
