@@ -12,6 +12,7 @@ import dev.hearth.live.LiveVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -41,6 +42,14 @@ public final class Hearth implements AutoCloseable {
   }
 
   public static Hearth start(Config config, Consumer<String> announceAdminToken) {
+    return start(config, announceAdminToken, Clock.systemUTC());
+  }
+
+  /**
+   * Starts with the clock that time limits (edit windows, message rates) are measured by;
+   * tests pass one they can move forward instead of sleeping through a limit.
+   */
+  public static Hearth start(Config config, Consumer<String> announceAdminToken, Clock clock) {
     Optional<EmbeddedDatabase> embedded = Optional.empty();
     DatabaseTarget target;
     if (config.databaseUrl().isPresent()) {
@@ -58,7 +67,7 @@ public final class Hearth implements AutoCloseable {
       Pool pool = Pools.create(vertx, target, POOL_SIZE);
       AdminToken adminToken = AdminToken.load(pool, config.adminToken(), announceAdminToken).await(60, TimeUnit.SECONDS);
       AddressHash addresses = AddressHash.load(pool).await(60, TimeUnit.SECONDS);
-      Services services = Services.create(vertx, config, pool, adminToken, addresses);
+      Services services = Services.create(vertx, config, pool, adminToken, addresses, clock);
       services.demo().seedIfEmpty(config.ownOrigins(), config.publicUrl()).await(60, TimeUnit.SECONDS);
       vertx.deployVerticle(new LiveVerticle(services.liveHub(),
           new EventListener(vertx, target.connectOptions(), new EventFeed(pool))))

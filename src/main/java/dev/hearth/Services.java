@@ -48,6 +48,7 @@ import dev.hearth.workspace.WorkspaceRoutes;
 import dev.hearth.workspace.WorkspaceWiring;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import java.time.Clock;
 
 /**
  * The object graph of one Hearth process, built once and shared by every HTTP verticle.
@@ -74,7 +75,8 @@ public record Services(
     VoteRoutes votes,
     Templates templates) {
 
-  public static Services create(Vertx vertx, Config config, Pool pool, AdminToken adminToken, AddressHash addresses) {
+  public static Services create(Vertx vertx, Config config, Pool pool, AdminToken adminToken, AddressHash addresses,
+                                Clock clock) {
     SiteRepository siteRepository = new SiteRepository();
     SiteService sites = new SiteService(pool, siteRepository);
     PageRepository pageRepository = new PageRepository();
@@ -97,7 +99,7 @@ public record Services(
         new EventFrames(views, templates));
     OriginPolicy origins = new OriginPolicy(pool, siteRepository, config.ownOrigins());
     AdminGuesses adminGuesses = new AdminGuesses(pool, adminToken);
-    LiveRoutes live = new LiveRoutes(new LiveRoutes.Wiring(hub, origins, identities, access, adminGuesses));
+    LiveRoutes live = new LiveRoutes(new LiveRoutes.Wiring(hub, origins, identities, access, adminGuesses, clock));
     Accounts accounts = Accounts.create(vertx, pool, sites, tokens, identities);
     CommentLifecycle changes = new CommentLifecycle(pageRepository, commentRepository, events);
     CommentModeration commentModeration = new CommentModeration(pool, changes, audit);
@@ -115,7 +117,7 @@ public record Services(
         new PageService(pool, sites, pageRepository, events, audit),
         new StaffService(pool, sites, roleRepository, staff),
         posting,
-        new CommentEdits(pool, sites, commentRepository, authors, changes, views, writeRules),
+        new CommentEdits(pool, sites, commentRepository, authors, changes, views, writeRules, clock),
         new ThreadService(pool, sites, pageRepository, commentRepository, staff),
         new DemoSite(sites, posting), accounts, hub, live, moderation, workspace,
         new VoteRoutes(new VoteService(pool, sites, changes, authors, identities)),

@@ -8,10 +8,17 @@ import dev.hearth.support.Api;
 import dev.hearth.support.TestHearth;
 import io.vertx.core.json.JsonObject;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,21 +38,25 @@ class RestartTest {
     Api api = new Api("http://127.0.0.1:" + port, TestHearth.ADMIN_TOKEN);
 
     Process first = start(port);
+    List<ProcessHandle> firstPostgres = List.of();
     long firstId;
     try {
       awaitHealthy(api, first);
+      firstPostgres = postgresProcesses();
       api.createSite("lasting", "https://lasting.example");
       firstId = api.comment("lasting", "essay", null, "Ines", "Still here after a restart? “Yes” 🔥").getLong("id");
       api.comment("lasting", "essay", firstId, "Jo", "A reply that must survive too.");
     } finally {
-      stop(first);
+      stop(first, firstPostgres);
     }
     assertFalse(Files.exists(dataDir.resolve("postgres/postmaster.pid")),
         "SIGTERM also stopped the embedded PostgreSQL");
 
     Process second = start(port);
+    List<ProcessHandle> secondPostgres = List.of();
     try {
       awaitHealthy(api, second);
+      secondPostgres = postgresProcesses();
       JsonObject thread = api.thread("lasting", "essay", null);
       JsonObject root = thread.getJsonArray("comments").getJsonObject(0);
       assertEquals(firstId, root.getLong("id"));
@@ -53,7 +64,7 @@ class RestartTest {
       assertEquals("A reply that must survive too.", root.getJsonArray("children").getJsonObject(0).getString("body"));
       assertEquals(2, thread.getJsonObject("page").getInteger("commentCount"));
     } finally {
-      stop(second);
+      stop(second, secondPostgres);
     }
   }
 
@@ -85,13 +96,73 @@ class RestartTest {
     throw new AssertionError("Hearth did not become ready: " + Files.readString(dataDir.resolve("hearth.log")));
   }
 
-  private void stop(Process process) throws Exception {
+  /**
+   * The running PostgreSQL of this data directory, server and backends: the server is found
+   * by the data directory on its command line, read from /proc (ProcessHandle's command line
+   * is empty where the JDK cannot read a process's executable, which made the check pass
+   * vacuously), its backends as its descendants, whose titles no longer name the directory.
+   * Fails when none is found, so the check after SIGTERM is known to be able to see one.
+   */
+  private List<ProcessHandle> postgresProcesses() throws IOException {
+    List<ProcessHandle> servers = processesNaming(dataDir.resolve("postgres").toString());
+    assertFalse(servers.isEmpty(), "no process names " + dataDir.resolve("postgres") + " while Hearth runs");
+    List<ProcessHandle> all = new ArrayList<>(servers);
+    servers.forEach(server -> server.descendants().forEach(all::add));
+    return all;
+  }
+
+  /** Live processes with {@code path} as one of their command-line arguments, read from /proc. */
+  private static List<ProcessHandle> processesNaming(String path) throws IOException {
+    Path proc = Path.of("/proc");
+    assertTrue(Files.isReadable(proc.resolve("self/cmdline")), "this check reads command lines from Linux's /proc");
+    List<ProcessHandle> found = new ArrayList<>();
+    try (DirectoryStream<Path> processes =
+             Files.newDirectoryStream(proc, p -> p.getFileName().toString().matches("\\d+"))) {
+      for (Path process : processes) {
+        byte[] cmdline;
+        try {
+          cmdline = Files.readAllBytes(process.resolve("cmdline"));
+        } catch (NoSuchFileException exited) {
+          continue;
+        }
+        List<String> arguments = List.of(new String(cmdline, StandardCharsets.UTF_8).split("\0"));
+        if (arguments.contains(path)) {
+          ProcessHandle.of(Long.parseLong(process.getFileName().toString())).filter(RestartTest::running)
+              .ifPresent(found::add);
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Whether a process still runs. A zombie does not: it has exited and holds nothing, only its
+   * exit status waits for the reaper (PID 1 here, since pg_ctl leaves the server an orphan),
+   * which may take its time; ProcessHandle calls a zombie alive.
+   */
+  private static boolean running(ProcessHandle process) {
+    if (!process.isAlive()) {
+      return false;
+    }
+    try {
+      String stat = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(process.pid()), "stat")),
+          StandardCharsets.ISO_8859_1);
+      char state = stat.substring(stat.lastIndexOf(')') + 1).trim().charAt(0);
+      return state != 'Z' && state != 'X';
+    } catch (NoSuchFileException reaped) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void stop(Process process, List<ProcessHandle> postgres) throws Exception {
     process.destroy(); // SIGTERM
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "Hearth stops within a minute of SIGTERM");
-    String pgData = dataDir.resolve("postgres").toString();
-    assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.isAlive()
-            && p.info().commandLine().map(line -> line.contains(pgData)).orElse(false)),
-        "no PostgreSQL process on this data directory outlives Hearth");
+    assertEquals(List.of(), postgres.stream().filter(RestartTest::running).map(ProcessHandle::pid).toList(),
+        "no PostgreSQL process of this data directory outlives Hearth");
+    assertEquals(List.of(), processesNaming(dataDir.resolve("postgres").toString()).stream().map(ProcessHandle::pid)
+        .toList(), "and no other process names the data directory");
     assertTrue(new File(dataDir.toFile(), "postgres").isDirectory());
   }
 }

@@ -9,8 +9,8 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -26,9 +26,11 @@ public final class CommentEdits {
   private final CommentLifecycle lifecycle;
   private final CommentViews views;
   private final WriteRules rules;
+  private final Clock clock;
 
   public CommentEdits(Pool pool, SiteService sites, CommentRepository comments, CommentAuthors authors,
-                      CommentLifecycle lifecycle, CommentViews views, WriteRules rules) {
+                      CommentLifecycle lifecycle, CommentViews views, WriteRules rules, Clock clock) {
+    this.clock = clock;
     this.pool = pool;
     this.sites = sites;
     this.comments = comments;
@@ -49,7 +51,7 @@ public final class CommentEdits {
             throw ApiError.conflict("not_editable", "This comment can no longer be edited");
           }
           Duration window = Duration.ofSeconds(site.settings().editWindowSeconds());
-          if (old.createdAt().toInstant().plus(window).isBefore(Instant.now())) {
+          if (old.createdAt().toInstant().plus(window).isBefore(clock.instant())) {
             throw ApiError.forbidden("edit_window_closed",
                 "Comments can be edited for " + window.toMinutes() + " minutes after posting");
           }

@@ -36,6 +36,21 @@ public final class EventFeed {
     });
   }
 
+  /** Up to {@code limit} events of any of these sites after {@code after}, oldest first. */
+  public Future<List<StoredEvent>> sitesAfter(List<String> siteIds, long after, int limit) {
+    return pool.preparedQuery(EventSql.SITES_AFTER).execute(Tuple.of(after, siteIds.toArray(new String[0]), limit))
+        .map(rows -> {
+          List<StoredEvent> events = new ArrayList<>(rows.size());
+          rows.forEach(row -> events.add(StoredEvent.from(row)));
+          return events;
+        });
+  }
+
+  /** The newest event id of all, 0 when there is none. */
+  public Future<Long> newest() {
+    return pool.query(EventSql.NEWEST).execute().map(rows -> rows.iterator().next().getLong("last"));
+  }
+
   /** The id of a page's row; empty until the page's first comment creates it. */
   public Future<Optional<Long>> pageId(String siteId, String pageKey) {
     return pool.preparedQuery(EventSql.PAGE_BY_KEY).execute(Tuple.of(siteId, pageKey))

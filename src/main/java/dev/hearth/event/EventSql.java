@@ -21,6 +21,13 @@ final class EventSql {
       "select " + COLUMNS + " from events e join pages p on p.id = e.page_id "
           + "where e.page_id = $1 and e.id > $2 order by e.id limit $3";
 
+  /** Events of some sites ($2, text[]) after an id, in id order: catching moderation streams up. */
+  static final String SITES_AFTER =
+      "select " + COLUMNS + " from events e left join pages p on p.id = e.page_id "
+          + "where e.id > $1 and e.site_id = any($2) order by e.id limit $3";
+
+  static final String NEWEST = "select coalesce(max(id), 0) as last from events";
+
   static final String PAGE_BY_KEY =
       "select id from pages where site_id = $1 and key = $2";
 

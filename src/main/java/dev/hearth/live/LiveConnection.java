@@ -4,6 +4,7 @@ import dev.hearth.auth.Identity;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,18 +19,22 @@ final class LiveConnection {
   private final ServerWebSocket socket;
   private final String origin;
   private final Vertx vertx;
+  private final Clock clock;
   private final List<Subscription> subscriptions = new ArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private volatile long lastHeard = System.currentTimeMillis();
-  private long windowStart = System.currentTimeMillis();
+  private volatile long lastHeard;
+  private long windowStart;
   private int messagesInWindow;
   private int reserved;
   private long pingTimer;
   private volatile Optional<Identity> identity = Optional.empty();
   private Runnable onClose = () -> { };
 
-  LiveConnection(Vertx vertx, ServerWebSocket socket, String origin) {
+  LiveConnection(Vertx vertx, ServerWebSocket socket, String origin, Clock clock) {
     this.vertx = vertx;
+    this.clock = clock;
+    this.lastHeard = clock.millis();
+    this.windowStart = lastHeard;
     this.socket = socket;
     this.origin = origin;
   }
@@ -54,7 +59,7 @@ final class LiveConnection {
   void startHeartbeat() {
     socket.pongHandler(pong -> heard());
     pingTimer = vertx.setPeriodic(LiveLimits.PING_INTERVAL_MS, id -> {
-      if (System.currentTimeMillis() - lastHeard > LiveLimits.IDLE_TIMEOUT_MS) {
+      if (clock.millis() - lastHeard > LiveLimits.IDLE_TIMEOUT_MS) {
         close(LiveLimits.CLOSE_GOING_AWAY, "idle");
       } else if (!closed.get()) {
         socket.writePing(Buffer.buffer("hearth"));
@@ -63,12 +68,12 @@ final class LiveConnection {
   }
 
   void heard() {
-    lastHeard = System.currentTimeMillis();
+    lastHeard = clock.millis();
   }
 
   /** Counts a client message; false (and the socket closed) when the client floods. */
   boolean withinRate() {
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     if (now - windowStart >= 1000) {
       windowStart = now;
       messagesInWindow = 0;

@@ -23,6 +23,8 @@ import java.util.logging.Logger;
 public final class LiveHub {
   private static final Logger LOG = Logger.getLogger(LiveHub.class.getName());
   private static final int POLL_BATCH = 500;
+  /** How often a notification whose event could not be read is tried again (once a second). */
+  private static final int NOTIFIED_ATTEMPTS = 30;
 
   private final EventFeed feed;
   private final EventRenderer renderer;
@@ -211,11 +213,23 @@ public final class LiveHub {
     });
   }
 
-  /** Follows a site's moderation stream (held comments, reports, every change); staff only. */
+  /**
+   * Follows a site's moderation stream (held comments, reports, every change); staff only.
+   * The first follower makes the hub learn the newest event id, so that a catch-up after a
+   * reconnect starts from there and never replays history.
+   */
   Future<Void> followModeration(LiveConnection connection, String siteId) {
     return onHub(() -> {
-      moderators.add(siteId, connection);
-      return Future.succeededFuture();
+      Future<Void> known = moderators.handledUpTo() >= 0
+          ? Future.succeededFuture()
+          : feed.newest().map(last -> {
+            moderators.handled(last);
+            return null;
+          });
+      return known.map(ignored -> {
+        moderators.add(siteId, connection);
+        return null;
+      });
     });
   }
 
@@ -228,9 +242,18 @@ public final class LiveHub {
 
   /** A notification named an event: bring its page's followers up to date. Runs on the hub context. */
   void notified(long eventId) {
-    feed.one(eventId).onSuccess(found -> {
+    notified(eventId, 1);
+  }
+
+  /**
+   * Reading the event can fail when the pool's connections were just lost; it is tried again,
+   * since no other notification may come for this page or moderation stream for a long time.
+   */
+  private void notified(long eventId, int attempt) {
+    moderators.handled(eventId);
+    feed.one(eventId).compose(found -> {
       if (found.isEmpty()) {
-        return;
+        return Future.<Void>succeededFuture();
       }
       StoredEvent event = found.get();
       if (event.pageKey() != null) {
@@ -239,15 +262,57 @@ public final class LiveHub {
           poll(channel);
         }
       }
-      if (moderators.any(event.siteId())) {
-        renderer.render(event).onSuccess(rendered -> context.runOnContext(ignored -> moderators.send(rendered)));
+      if (!moderators.any(event.siteId())) {
+        return Future.<Void>succeededFuture();
       }
-    }).onFailure(e -> LOG.log(Level.WARNING, "Could not read event " + eventId, e));
+      return renderer.render(event)
+          .map(rendered -> {
+            context.runOnContext(ignored -> moderators.send(rendered));
+            return (Void) null;
+          });
+    }).onFailure(e -> context.runOnContext(ignored -> {
+      if (attempt >= NOTIFIED_ATTEMPTS) {
+        LOG.log(Level.WARNING, "Giving up on event " + eventId + " after " + attempt + " attempts", e);
+        return;
+      }
+      LOG.log(Level.WARNING, "Could not read event " + eventId + "; trying again", e);
+      context.owner().setTimer(1000, t -> notified(eventId, attempt + 1));
+    }));
   }
 
-  /** After (re)connecting to the notifications: catch every followed page up from the table. */
+  /**
+   * After (re)connecting to the notifications: catch every followed page up from the table,
+   * and every moderation stream from the newest event handled before the connection was lost.
+   * (An event of another page with a lower id that committed during the loss is not found
+   * this way; a moderator sees it in the queue on the next load.)
+   */
   void catchUp() {
     new ArrayList<>(channels.values()).forEach(this::poll);
+    catchUpModeration();
+  }
+
+  private void catchUpModeration() {
+    List<String> sites = moderators.sites();
+    long after = moderators.handledUpTo();
+    if (sites.isEmpty() || after < 0) {
+      return;
+    }
+    feed.sitesAfter(sites, after, POLL_BATCH)
+        .compose(this::renderAll)
+        .onComplete(done -> context.runOnContext(ignored -> {
+          if (done.failed()) {
+            LOG.log(Level.WARNING, "Could not catch the moderation streams up", done.cause());
+            context.owner().setTimer(1000, t -> catchUpModeration());
+            return;
+          }
+          for (RenderedEvent event : done.result()) {
+            moderators.handled(event.id());
+            moderators.send(event);
+          }
+          if (done.result().size() == POLL_BATCH) {
+            catchUpModeration();
+          }
+        }));
   }
 
   /** Reads the page's new events in order and hands them to its subscribers; one read at a time. */

@@ -11,13 +11,14 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.util.Optional;
 
 /** The /live WebSocket endpoint: Origin checked at the handshake, then the session protocol. */
 public final class LiveRoutes {
   /** What the endpoint and its sessions work with: the hub, and who may connect, follow and moderate. */
   public record Wiring(LiveHub hub, OriginPolicy origins, IdentityResolver identities, SiteAccess access,
-                       AdminGuesses guesses) {
+                       AdminGuesses guesses, Clock clock) {
   }
 
   private final Wiring wiring;
@@ -49,7 +50,7 @@ public final class LiveRoutes {
         return;
       }
       ctx.request().toWebSocket().onSuccess(socket -> {
-        LiveConnection connection = new LiveConnection(ctx.vertx(), socket, origin);
+        LiveConnection connection = new LiveConnection(ctx.vertx(), socket, origin, wiring.clock());
         checked.result().get().ifPresent(connection::identify);
         LiveSession session = new LiveSession(connection, ClientAddress.of(ctx), wiring);
         connection.onClose(() -> wiring.hub().dropped(connection));

@@ -1,9 +1,12 @@
 package dev.hearth.web;
 
+import io.netty.channel.unix.Errors;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -63,13 +66,25 @@ public final class FailureHandler implements Handler<RoutingContext> {
     Responses.error(ctx, error);
   }
 
+  /**
+   * Whether a failure means the database connection was lost, however the client noticed: the
+   * server's FATAL (57P01 on pg_terminate_backend), the client's own "connection closed", or
+   * the socket error itself: a reset read before the FATAL fails the query with the bare
+   * {@code SocketException} (a {@code NativeIoException} on the native transports), also when
+   * wrapped. Other I/O errors (a template that cannot be read) stay 500s.
+   */
   private static boolean lostDatabase(Throwable failure) {
-    if (failure instanceof ClosedConnectionException) {
-      return true;
-    }
-    if (failure instanceof PgException pg && pg.getSqlState() != null) {
-      String state = pg.getSqlState();
-      return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof ClosedConnectionException || cause instanceof SocketException
+          || cause instanceof ClosedChannelException || cause instanceof Errors.NativeIoException) {
+        return true;
+      }
+      if (cause instanceof PgException pg && pg.getSqlState() != null) {
+        String state = pg.getSqlState();
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+          return true;
+        }
+      }
     }
     return false;
   }

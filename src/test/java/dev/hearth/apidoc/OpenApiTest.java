@@ -267,7 +267,7 @@ class OpenApiTest {
           .await(10, TimeUnit.SECONDS);
       Pool pool = Pools.create(vertx, hearth.database(), 1);
       Services services = Services.create(vertx, hearth.node().config(), pool, token,
-          AddressHash.load(pool).await(30, TimeUnit.SECONDS));
+          AddressHash.load(pool).await(30, TimeUnit.SECONDS), java.time.Clock.systemUTC());
       Router router = HttpVerticle.router(vertx, services);
       Set<String> operations = new TreeSet<>();
       for (Route route : router.getRoutes()) {

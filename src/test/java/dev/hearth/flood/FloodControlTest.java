@@ -229,6 +229,60 @@ class FloodControlTest {
     }
   }
 
+  /**
+   * With the window off, a comment another writer committed while ours was already in its
+   * transaction is no duplicate either (it was, because it is stamped later than our now()).
+   * Busy sites without limits met this by chance, e.g. TenThousandCommentsTest's writers
+   * posting "chain comment N" side by side; here a held Idempotency-Key row makes the first
+   * request wait, inside its transaction, for the second one to commit.
+   */
+  @Test
+  void aZeroWindowIgnoresTheSameTextCommittedWhileWeWaited() throws Exception {
+    String site = site(new JsonObject().put("commentIntervalSeconds", 0).put("duplicateWindowSeconds", 0));
+    String key = "wait-for-" + site;
+    var db = hearth.database();
+    ExecutorService waiting = Executors.newSingleThreadExecutor();
+    try (Connection blocker = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+      blocker.setAutoCommit(false);
+      try (PreparedStatement claim = blocker.prepareStatement(
+          "insert into idempotency_keys (scope, key, request_hash) values ('POST /api/v1/comments', ?, '\\x00')")) {
+        claim.setString(1, key);
+        assertEquals(1, claim.executeUpdate());
+      }
+      Future<Api.Response> first = waiting.submit(
+          () -> post(hearth.api(), site, null, "Ann", "Same words", Map.of("Idempotency-Key", key)));
+      awaitWaitingForALock(db, "insert into idempotency_keys");
+      Api.Response second = post(hearth.api(), site, null, "Bob", "Same words", Map.of());
+      assertEquals(201, second.status(), second.body());
+      blocker.rollback();
+      Api.Response firstAnswer = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(201, firstAnswer.status(), firstAnswer.body());
+    } finally {
+      waiting.shutdownNow();
+    }
+    assertEquals(2, visibleComments(site));
+  }
+
+  /** Waits until a statement starting with {@code sqlStart} waits for a lock in the test database. */
+  static void awaitWaitingForALock(dev.hearth.db.DatabaseTarget db, String sqlStart) throws Exception {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+         PreparedStatement waiting = connection.prepareStatement("select count(*) from pg_stat_activity "
+             + "where datname = current_database() and wait_event_type = 'Lock' and query like ?")) {
+      waiting.setString(1, sqlStart + "%");
+      while (System.nanoTime() < deadline) {
+        try (var rows = waiting.executeQuery()) {
+          rows.next();
+          if (rows.getInt(1) > 0) {
+            return;
+          }
+        }
+        Thread.sleep(20);
+      }
+    }
+    throw new AssertionError("no statement like '" + sqlStart + "' came to wait for a lock");
+  }
+
   @Test
   void staffAreNotHeldToIntervals() {
     String site = site(new JsonObject());

@@ -19,12 +19,16 @@ public final class LiveClient implements AutoCloseable {
   private final WebSocket socket;
   private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
   private final CompletableFuture<Short> closed = new CompletableFuture<>();
+  private volatile String closeReason;
 
   private LiveClient(WebSocketClient client, WebSocket socket) {
     this.client = client;
     this.socket = socket;
     socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
-    socket.closeHandler(v -> closed.complete(socket.closeStatusCode()));
+    socket.closeHandler(v -> {
+      closeReason = socket.closeReason();
+      closed.complete(socket.closeStatusCode());
+    });
   }
 
   /** Opens /live on {@code base} (http://host:port) with the given Origin header. */
@@ -71,6 +75,35 @@ public final class LiveClient implements AutoCloseable {
     return next(10);
   }
 
+  /**
+   * Subscribes and returns the answer, failing unless it is {@code {"type":"subscribed"}} for
+   * that page: an error frame is an answer too, so a test that only checks for one passes on it.
+   */
+  public JsonObject subscribed(String site, String page, Long since) {
+    JsonObject answer = subscribe(site, page, since);
+    if (answer == null || !"subscribed".equals(answer.getString("type")) || !site.equals(answer.getString("site"))
+        || !page.equals(answer.getString("page"))) {
+      throw new AssertionError("expected {\"type\":\"subscribed\"} for " + site + "/" + page + ", got "
+          + (answer == null ? "nothing within 10 s" : answer.encode()));
+    }
+    return answer;
+  }
+
+  /** Authenticates with a token and follows a site's moderation queue, failing unless both are acknowledged. */
+  public void followModeration(String site, String token) {
+    send(new JsonObject().put("type", "auth").put("token", token));
+    expect("authenticated", next(10));
+    send(new JsonObject().put("type", "subscribe").put("site", site).put("queue", "moderation"));
+    expect("subscribed", next(10));
+  }
+
+  private static void expect(String type, JsonObject frame) {
+    if (frame == null || !type.equals(frame.getString("type"))) {
+      throw new AssertionError("expected {\"type\":\"" + type + "\"}, got "
+          + (frame == null ? "nothing within 10 s" : frame.encode()));
+    }
+  }
+
   /** The next frame, or null when none came within the time. */
   public JsonObject next(int seconds) {
     try {
@@ -101,6 +134,11 @@ public final class LiveClient implements AutoCloseable {
     } catch (Exception e) {
       return null;
     }
+  }
+
+  /** The reason the server gave with its close frame (after {@link #closeCode} answered). */
+  public String closeReason() {
+    return closeReason;
   }
 
   public WebSocket socket() {

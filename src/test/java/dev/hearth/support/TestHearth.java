@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class TestHearth implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
   public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
 
+  private final TestClock clock = new TestClock();
   private DatabaseTarget database;
   private Hearth hearth;
   private Api api;
@@ -27,7 +28,7 @@ public final class TestHearth implements BeforeAllCallback, AfterAllCallback, Pa
   @Override
   public void beforeAll(ExtensionContext context) {
     database = TestPostgres.freshDatabase();
-    hearth = startNode(database);
+    hearth = startNode(database, Map.of(), clock);
     api = new Api("http://127.0.0.1:" + hearth.config().port(), ADMIN_TOKEN);
   }
 
@@ -50,13 +51,17 @@ public final class TestHearth implements BeforeAllCallback, AfterAllCallback, Pa
 
   /** Starts another node with extra environment variables (e.g. HEARTH_TRUSTED_PROXIES). */
   public static Hearth startNode(DatabaseTarget database, Map<String, String> extraEnv) {
+    return startNode(database, extraEnv, new TestClock());
+  }
+
+  private static Hearth startNode(DatabaseTarget database, Map<String, String> extraEnv, TestClock clock) {
     Map<String, String> env = new HashMap<>();
     env.put("DATABASE_URL", database.url());
     env.put("HEARTH_PORT", String.valueOf(freePort()));
     env.put("HEARTH_ADMIN_TOKEN", ADMIN_TOKEN);
     env.put("HEARTH_VERTICLES", "2");
     env.putAll(extraEnv);
-    return Hearth.start(Config.from(env), token -> { });
+    return Hearth.start(Config.from(env), token -> { }, clock);
   }
 
   public static int freePort() {
@@ -77,6 +82,11 @@ public final class TestHearth implements BeforeAllCallback, AfterAllCallback, Pa
 
   public Hearth node() {
     return hearth;
+  }
+
+  /** The clock of this class's node: advancing it moves the node past its time limits at once. */
+  public TestClock clock() {
+    return clock;
   }
 
   @Override
