@@ -1,6 +1,7 @@
 package dev.hearth.comment;
 
 import dev.hearth.auth.AuthUser;
+import dev.hearth.event.EventKind;
 import dev.hearth.event.EventLog;
 import dev.hearth.page.PageRepository;
 import dev.hearth.role.StaffBadges;
@@ -51,7 +52,7 @@ public final class CommentEdits {
     return authors.required(bearer).compose(user -> pool.withTransaction(tx -> lockOwn(tx, id, user)
         .compose(target -> sites.get(target.comment().siteId()).compose(site -> {
           CommentRepository.Changeable old = target.comment();
-          if (!"visible".equals(old.status()) && !"pending".equals(old.status())) {
+          if (!old.status().isEditable()) {
             throw ApiError.conflict("not_editable", "This comment can no longer be edited");
           }
           Duration window = Duration.ofSeconds(site.settings().editWindowSeconds());
@@ -68,7 +69,7 @@ public final class CommentEdits {
           return comments.saveRevision(tx, old)
               .compose(ignored -> comments.updateBody(tx, id, body))
               .compose(ignored -> pages.recordChange(tx, old.pageId(), 0))
-              .compose(ignored -> events.append(tx, site.id(), old.pageId(), "comment.edited", id,
+              .compose(ignored -> events.append(tx, site.id(), old.pageId(), EventKind.COMMENT_EDITED, id,
                   new JsonObject().put("commentId", id)))
               .map(site);
         }))))
@@ -80,17 +81,17 @@ public final class CommentEdits {
     return authors.required(bearer).compose(user -> pool.withTransaction(tx -> lockOwn(tx, id, user)
         .compose(target -> {
           CommentRepository.Changeable old = target.comment();
-          if ("deleted".equals(old.status())) {
+          if (old.status() == CommentStatus.DELETED) {
             return Future.succeededFuture();
           }
-          boolean wasVisible = "visible".equals(old.status());
+          boolean wasVisible = old.status().isVisible();
           Future<Void> counts = pages.recordChange(tx, old.pageId(), wasVisible ? -1 : 0)
               .compose(ignored -> !wasVisible || old.parentId() == null
                   ? Future.<Void>succeededFuture()
                   : comments.addReplyCount(tx, old.parentId(), -1));
           return counts
-              .compose(ignored -> comments.setStatus(tx, id, "deleted"))
-              .compose(ignored -> events.append(tx, old.siteId(), old.pageId(), "comment.deleted", id,
+              .compose(ignored -> comments.setStatus(tx, id, CommentStatus.DELETED))
+              .compose(ignored -> events.append(tx, old.siteId(), old.pageId(), EventKind.COMMENT_DELETED, id,
                   new JsonObject().put("commentId", id)))
               .mapEmpty();
         })));

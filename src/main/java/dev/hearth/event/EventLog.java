@@ -18,8 +18,9 @@ public final class EventLog {
           + "values ($1, $2, $3, $4, $5) returning id) "
           + "select e.id, pg_notify('" + CHANNEL + "', e.id::text) from e";
 
-  public Future<Long> append(SqlClient tx, String siteId, Long pageId, String kind, Long commentId, JsonObject payload) {
-    return tx.preparedQuery(APPEND).execute(Tuple.of(siteId, pageId, kind, commentId, payload))
+  public Future<Long> append(SqlClient tx, String siteId, Long pageId, EventKind kind, Long commentId,
+                             JsonObject payload) {
+    return tx.preparedQuery(APPEND).execute(Tuple.of(siteId, pageId, kind.json(), commentId, payload))
         .map(rows -> rows.iterator().next().getLong("id"));
   }
 }

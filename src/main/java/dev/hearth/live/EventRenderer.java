@@ -6,6 +6,7 @@ import dev.hearth.comment.Badges;
 import dev.hearth.comment.Comment;
 import dev.hearth.comment.CommentJson;
 import dev.hearth.comment.CommentRepository;
+import dev.hearth.event.EventKind;
 import dev.hearth.page.PageRepository;
 import dev.hearth.role.StaffBadges;
 import dev.hearth.site.SiteService;
@@ -87,11 +88,9 @@ public final class EventRenderer {
       String fragment = templates.render("comment", ThreadView.comment(shown, Instant.now()));
       return Optional.of(head(event).put("comment", shown).put("fragment", fragment).encode());
     }
-    boolean removal = event.kind().equals("comment.deleted") || event.kind().equals("comment.rejected")
-        || event.kind().equals("comment.hidden");
-    if (removal) {
+    if (EventKind.from(event.kind()).removesComment()) {
       return Optional.of(head(event).put("comment", new JsonObject().put("id", comment.id())
-          .put("parentId", comment.parentId()).put("status", comment.status())).encode());
+          .put("parentId", comment.parentId()).put("status", comment.status().json())).encode());
     }
     return Optional.empty();
   }

@@ -106,7 +106,8 @@ public final class ModerationQueue {
         .put("html", row.getString("html")).put("status", row.getString("status")));
     Future<Map<Long, JsonObject>> records = keyed(ModerationSql.AUTHOR_RECORDS, authors, row -> new JsonObject()
         .put("id", row.getLong("id")).put("name", row.getString("display_name")).put("kind", row.getString("kind"))
-        .put("visibleComments", row.getLong("visible")).put("rejectedComments", row.getLong("rejected"))
+        .put("visibleComments", row.getLong("visible_comments"))
+        .put("rejectedComments", row.getLong("rejected_comments"))
         .put("reportsAgainst", row.getLong("reports_against"))
         .put("banned", row.getOffsetDateTime("banned_at") != null).put("banReason", row.getString("ban_reason"))
         .put("suspendedUntil", JsonTime.of(row.getOffsetDateTime("suspended_until")))

@@ -2,6 +2,7 @@ package dev.hearth.moderation;
 
 import dev.hearth.audit.AuditLog;
 import dev.hearth.auth.BearerToken;
+import dev.hearth.comment.CommentStatus;
 import dev.hearth.role.Actor;
 import dev.hearth.role.Role;
 import dev.hearth.role.SiteAccess;
@@ -82,14 +83,12 @@ public final class ModerationRoutes {
             if (!mine && !who.has(Role.MODERATOR)) {
               throw ApiError.forbidden("not_author", "Only its author and the site's moderators may see this");
             }
-            String status = row.getString("status");
-            String reason = switch (status) {
-              case "pending" -> "Waiting for a moderator's review";
-              case "hidden", "rejected" -> row.getString("moderation_reason");
-              default -> null;
-            };
-            return new JsonObject().put("id", id).put("status", status)
-                .put("heldForReview", "pending".equals(status)).put("reason", reason);
+            CommentStatus status = CommentStatus.from(row.getString("status"));
+            boolean held = status == CommentStatus.PENDING;
+            String reason = held ? "Waiting for a moderator's review"
+                : status.carriesModerationReason() ? row.getString("moderation_reason") : null;
+            return new JsonObject().put("id", id).put("status", status.json())
+                .put("heldForReview", held).put("reason", reason);
           });
         }));
   }

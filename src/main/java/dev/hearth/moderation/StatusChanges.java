@@ -2,6 +2,8 @@ package dev.hearth.moderation;
 
 import dev.hearth.comment.CommentRepository;
 import dev.hearth.comment.CommentRepository.Changeable;
+import dev.hearth.comment.CommentStatus;
+import dev.hearth.event.EventKind;
 import dev.hearth.event.EventLog;
 import dev.hearth.page.PageRepository;
 import dev.hearth.web.ApiError;
@@ -37,18 +39,20 @@ public final class StatusChanges {
   }
 
   /** Sets the status (and the reason its author is shown), adjusts counts, appends the event. */
-  public Future<Void> apply(SqlClient tx, Changeable comment, String status, String reason, String eventKind) {
-    boolean wasVisible = "visible".equals(comment.status());
-    boolean isVisible = "visible".equals(status);
+  public Future<Void> apply(SqlClient tx, Changeable comment, CommentStatus status, String reason,
+                            EventKind eventKind) {
+    boolean wasVisible = comment.status().isVisible();
+    boolean isVisible = status.isVisible();
     int delta = wasVisible == isVisible ? 0 : isVisible ? 1 : -1;
     Future<Void> parent = delta == 0 || comment.parentId() == null
         ? Future.succeededFuture()
         : comments.addReplyCount(tx, comment.parentId(), delta);
     return parent
         .compose(ignored -> pages.recordChange(tx, comment.pageId(), delta))
-        .compose(ignored -> tx.preparedQuery(ModerationSql.SET_STATUS).execute(Tuple.of(comment.id(), status, reason)))
+        .compose(ignored -> tx.preparedQuery(ModerationSql.SET_STATUS)
+            .execute(Tuple.of(comment.id(), status.json(), reason)))
         .compose(ignored -> events.append(tx, comment.siteId(), comment.pageId(), eventKind, comment.id(),
-            new JsonObject().put("commentId", comment.id()).put("status", status)))
+            new JsonObject().put("commentId", comment.id()).put("status", status.json())))
         .mapEmpty();
   }
 }

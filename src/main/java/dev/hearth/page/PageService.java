@@ -1,5 +1,6 @@
 package dev.hearth.page;
 
+import dev.hearth.event.EventKind;
 import dev.hearth.event.EventLog;
 import dev.hearth.audit.AuditLog;
 import dev.hearth.role.Actor;
@@ -50,8 +51,8 @@ public final class PageService {
               .orElse(Future.succeededFuture());
           return author.compose(ignored -> held).compose(ignored -> closed.filter(c -> c != page.closed())
               .map(c -> pages.setClosed(tx, page.id(), c)
-                  .compose(x -> events.append(tx, site.id(), page.id(), c ? "page.closed" : "page.reopened", null,
-                      new JsonObject().put("page", key)))
+                  .compose(x -> events.append(tx, site.id(), page.id(),
+                      c ? EventKind.PAGE_CLOSED : EventKind.PAGE_REOPENED, null, new JsonObject().put("page", key)))
                   .compose(x -> audit.record(tx, site.id(), actor, c ? "close_page" : "reopen_page", null, null,
                       page.id(), null))
                   .<Void>mapEmpty())

@@ -18,7 +18,7 @@ import io.vertx.sqlclient.Tuple;
 public final class WriteRules {
   static final String AUTHOR =
       "select u.premoderated, "
-          + "(select count(*) from comments c where c.author_id = u.id and c.status = 'visible') as visible, "
+          + "(select count(*) from comments c where c.author_id = u.id and c.status = 'visible') as visible_comments, "
           + "(select count(*) filter (where status = 'rejected') from (select status from comments "
           + "where author_id = u.id order by id desc limit 10) recent) as rejected_recent, "
           + "(select count(*) from (select 1 from comments where author_id = u.id order by id desc limit 10) r) "
@@ -40,7 +40,7 @@ public final class WriteRules {
       Lists words = lists(settings);
       Verdict verdict = rules.judge(new AutoModeration.Input(body, words.banned(), words.suspect(), settings.maxLinks(),
           settings.premoderation(), settings.newAuthorHeldCount(),
-          row == null ? 0 : row.getLong("visible"),
+          row == null ? 0 : row.getLong("visible_comments"),
           row == null ? 0 : row.getLong("rejected_recent").intValue(),
           row == null ? 0 : row.getLong("total_recent").intValue(),
           row != null && row.getBoolean("premoderated"), pagePremoderated));

@@ -4,6 +4,7 @@ import dev.hearth.auth.AuthUser;
 import dev.hearth.auth.Tokens;
 import dev.hearth.comment.CommentAuthors;
 import dev.hearth.comment.CommentRepository;
+import dev.hearth.event.EventKind;
 import dev.hearth.event.EventLog;
 import dev.hearth.page.PageRepository;
 import dev.hearth.site.Site;
@@ -111,7 +112,7 @@ public final class VoteService {
     }).map(locked -> {
       CommentRepository.Changeable comment = locked.orElseThrow(() ->
           ApiError.notFound("comment_not_found", "No comment " + commentId));
-      if (!"visible".equals(comment.status())) {
+      if (!comment.status().isVisible()) {
         throw ApiError.conflict("not_votable", "This comment is not shown, so it cannot be voted on");
       }
       if (comment.authorId() == user.id()) {
@@ -127,7 +128,7 @@ public final class VoteService {
     return votes.set(tx, commentId, user.id(), vote)
         .compose(ignored -> votes.addScore(tx, commentId, delta))
         .compose(score -> pages.recordChange(tx, pageId, 0)
-            .compose(ignored -> events.append(tx, site.id(), pageId, "comment.voted", commentId,
+            .compose(ignored -> events.append(tx, site.id(), pageId, EventKind.COMMENT_VOTED, commentId,
                 new JsonObject().put("commentId", commentId).put("score", score)))
             .map(score));
   }

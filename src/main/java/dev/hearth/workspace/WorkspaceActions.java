@@ -1,5 +1,6 @@
 package dev.hearth.workspace;
 
+import dev.hearth.comment.CommentStatus;
 import dev.hearth.moderation.CommentModeration;
 import dev.hearth.moderation.UserModeration;
 import dev.hearth.role.Actor;
@@ -91,7 +92,8 @@ final class WorkspaceActions {
             }
             return comments.bulk(actor, ids, action.equals("approve"), form.reason());
           }))
-          .map(result -> new Done(site, action.equals("approve") ? "visible" : "rejected"));
+          .map(result -> new Done(site,
+              (action.equals("approve") ? CommentStatus.VISIBLE : CommentStatus.REJECTED).json()));
     });
   }
 
