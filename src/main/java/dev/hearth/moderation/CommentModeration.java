@@ -1,5 +1,6 @@
 package dev.hearth.moderation;
 
+import dev.hearth.audit.AuditAction;
 import dev.hearth.audit.AuditLog;
 import dev.hearth.comment.CommentRepository.Changeable;
 import dev.hearth.comment.CommentStatus;
@@ -61,8 +62,8 @@ public final class CommentModeration {
           // Approving a visible comment with no open report is a repeat: nothing to log.
           .compose(settled -> wasVisible && settled == 0
               ? Future.<Void>succeededFuture()
-              : audit.record(tx, comment.siteId(), actor, "approve", commentId, comment.authorId(), comment.pageId(),
-                  reason))
+              : audit.record(tx, comment.siteId(), actor, AuditAction.APPROVE, commentId, comment.authorId(),
+                  comment.pageId(), reason))
           .map(ignored -> result(commentId, CommentStatus.VISIBLE));
     });
   }
@@ -75,8 +76,8 @@ public final class CommentModeration {
       }
       return changes.apply(tx, comment, CommentStatus.REJECTED, reason, EventKind.COMMENT_REJECTED)
           .compose(ignored -> resolveReports(tx, commentId, "upheld"))
-          .compose(ignored -> audit.record(tx, comment.siteId(), actor, "reject", commentId, comment.authorId(),
-              comment.pageId(), reason))
+          .compose(ignored -> audit.record(tx, comment.siteId(), actor, AuditAction.REJECT, commentId,
+              comment.authorId(), comment.pageId(), reason))
           .map(ignored -> result(commentId, CommentStatus.REJECTED));
     });
   }

@@ -1,5 +1,6 @@
 package dev.hearth.moderation;
 
+import dev.hearth.audit.AuditAction;
 import dev.hearth.audit.AuditLog;
 import dev.hearth.auth.BearerToken;
 import dev.hearth.comment.CommentStatus;
@@ -162,7 +163,7 @@ public final class ModerationRoutes {
     int limit = params.integer("limit", 50, 1, 200);
     long before = params.optional("cursor").map(ModerationRoutes::number).orElse(Long.MAX_VALUE);
     Long actor = params.optional("actor").map(ModerationRoutes::number).orElse(null);
-    String action = params.optional("action").orElse(null);
+    AuditAction action = params.optional("action").map(AuditAction::parse).orElse(null);
     Responses.respond(ctx, 200, access.require(ctx, site, Role.MODERATOR)
         .compose(who -> audit.list(pool, site, action, actor, before, limit)));
   }

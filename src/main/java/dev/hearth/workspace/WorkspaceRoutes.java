@@ -1,5 +1,6 @@
 package dev.hearth.workspace;
 
+import dev.hearth.audit.AuditAction;
 import dev.hearth.audit.AuditLog;
 import dev.hearth.account.AccountService;
 import dev.hearth.auth.AdminGuesses;
@@ -15,7 +16,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,9 +26,6 @@ import java.util.Optional;
  * an admin session, or {@link dev.hearth.role.SiteAccess} for a user's token).
  */
 public final class WorkspaceRoutes {
-  static final List<String> LOG_ACTIONS = List.of("approve", "reject", "ban", "suspend", "unban", "premoderate",
-      "stop_premoderating", "close_page", "reopen_page");
-
   private final Pool pool;
   private final RoleRepository roles;
   private final AccountService accounts;
@@ -102,10 +99,8 @@ public final class WorkspaceRoutes {
   private void logScreen(RoutingContext ctx) {
     QueryParams params = QueryParams.of(ctx, "site", "action", "actor", "cursor");
     String site = params.required("site");
-    String action = params.optional("action").filter(a -> !a.equals("any")).orElse(null);
-    if (action != null && !LOG_ACTIONS.contains(action)) {
-      throw ApiError.badRequest("invalid_query", "action must be one of " + LOG_ACTIONS);
-    }
+    AuditAction action = params.optional("action").filter(a -> !a.equals(LogView.ANY_ACTION)).map(AuditAction::parse)
+        .orElse(null);
     Long actor = params.optional("actor").map(WorkspaceRoutes::number).orElse(null);
     long before = params.optional("cursor").map(WorkspaceRoutes::number).orElse(Long.MAX_VALUE);
     sessions.of(ctx).compose(found -> {
