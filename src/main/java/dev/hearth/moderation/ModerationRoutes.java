@@ -98,7 +98,7 @@ public final class ModerationRoutes {
   private void queue(RoutingContext ctx) {
     QueryParams params = QueryParams.of(ctx, "site", "queue", "page", "cursor", "limit");
     String site = params.required("site");
-    String name = params.optional("queue").orElse("reported");
+    Queue name = params.optional("queue").map(Queue::parse).orElse(Queue.REPORTED);
     int limit = params.integer("limit", 20, 1, 100);
     Responses.respond(ctx, 200, access.require(ctx, site, Role.MODERATOR)
         .compose(actor -> queue.list(site, name, params.optional("page"), params.optional("cursor"), limit)));

@@ -79,7 +79,7 @@ final class ModerationSql {
   static final String QUEUE_BY_STATUS =
       "select " + ITEM_COLUMNS + " from comments c join pages p on p.id = c.page_id "
           + "where c.site_id = $1 and c.status = $3 and ($2::bigint is null or c.page_id = $2) "
-          + "and ($4 <> 'approved' or c.approved_at is not null) and c.id < $5 order by c.id desc limit $6";
+          + "and (not $4::boolean or c.approved_at is not null) and c.id < $5 order by c.id desc limit $6";
 
   static final String REPORTS_OF =
       "select r.comment_id, r.reason, r.note, r.weight, r.status, r.created_at, r.reporter_id, u.display_name "

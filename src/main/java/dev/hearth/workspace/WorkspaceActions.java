@@ -2,6 +2,7 @@ package dev.hearth.workspace;
 
 import dev.hearth.comment.CommentStatus;
 import dev.hearth.moderation.CommentModeration;
+import dev.hearth.moderation.Queue;
 import dev.hearth.moderation.UserModeration;
 import dev.hearth.role.Actor;
 import dev.hearth.web.ApiError;
@@ -111,7 +112,7 @@ final class WorkspaceActions {
       Form form = Form.of(ctx);
       Moderator moderator = found.orElseThrow(() -> ApiError.unauthorized("Sign in to the workspace first"));
       csrf.check(ctx, moderator.token(), form.text(CsrfGuard.FIELD));
-      String queue = QueueView.QUEUES.contains(form.text("queue")) ? form.text("queue") : "reported";
+      Queue queue = Queue.find(form.text("queue")).orElse(Queue.REPORTED);
       return action.run(form, moderator).map(done -> {
         if (Pages.wantsJson(ctx)) {
           Responses.ok(ctx, new JsonObject().put("ok", true).put("status", done.status()));

@@ -6,6 +6,7 @@ import dev.hearth.account.AccountService;
 import dev.hearth.auth.AdminGuesses;
 import dev.hearth.account.AuthRoutes;
 import dev.hearth.moderation.ModerationQueue;
+import dev.hearth.moderation.Queue;
 import dev.hearth.role.Role;
 import dev.hearth.role.RoleRepository;
 import dev.hearth.web.ApiError;
@@ -64,10 +65,7 @@ public final class WorkspaceRoutes {
   private void queueScreen(RoutingContext ctx) {
     QueryParams params = QueryParams.of(ctx, "site", "queue", "page", "cursor");
     Optional<String> site = params.optional("site");
-    String name = params.optional("queue").orElse("reported");
-    if (!QueueView.QUEUES.contains(name)) {
-      throw ApiError.badRequest("invalid_query", "queue must be one of " + QueueView.QUEUES);
-    }
+    Queue name = params.optional("queue").map(Queue::parse).orElse(Queue.REPORTED);
     sessions.of(ctx).compose(found -> {
       if (found.isEmpty()) {
         pages.html(ctx, 200, "signin", signInModel(site.orElse(""), ""));
@@ -78,7 +76,8 @@ public final class WorkspaceRoutes {
         Map<String, Object> model = chrome(moderator, "");
         model.put("title", "Choose a site");
         moderator.homeSite().ifPresentOrElse(
-            home -> ctx.response().setStatusCode(303).putHeader("location", QueueView.queueHref(home, "reported")).end(),
+            home -> ctx.response().setStatusCode(303)
+                .putHeader("location", QueueView.queueHref(home, Queue.REPORTED)).end(),
             () -> pages.html(ctx, 200, "choose", model));
         return Future.succeededFuture();
       }
@@ -87,8 +86,8 @@ public final class WorkspaceRoutes {
           .map(listing -> {
             Map<String, Object> model = chrome(moderator, site.get());
             model.putAll(QueueView.of(site.get(), name, listing));
-            model.put("queue", name);
-            model.put("title", name + " · " + site.get());
+            model.put("queue", name.json());
+            model.put("title", name.json() + " · " + site.get());
             pages.html(ctx, 200, "queue", model);
             return null;
           });
@@ -142,7 +141,7 @@ public final class WorkspaceRoutes {
     token.onSuccess(session -> {
       ModeratorCookie.set(ctx.response(), session, secureCookie);
       ctx.response().setStatusCode(303)
-          .putHeader("location", site.isEmpty() ? "/moderate" : QueueView.queueHref(site, "reported")).end();
+          .putHeader("location", site.isEmpty() ? "/moderate" : QueueView.queueHref(site, Queue.REPORTED)).end();
     }).onFailure(failure -> {
       if (failure instanceof ApiError error && error.status() != 403 && error.status() < 500) {
         if (error.status() == 429 && error.toJson().getValue("retryAfter") != null) {
@@ -191,7 +190,7 @@ public final class WorkspaceRoutes {
     model.put("csrf", moderator.csrf());
     model.put("site", site);
     model.put("hasSite", !site.isEmpty());
-    model.put("queueHref", site.isEmpty() ? "/moderate" : QueueView.queueHref(site, "reported"));
+    model.put("queueHref", site.isEmpty() ? "/moderate" : QueueView.queueHref(site, Queue.REPORTED));
     model.put("logHref", site.isEmpty() ? "" : "/moderate/log?site=" + QueueView.encode(site));
     return model;
   }
