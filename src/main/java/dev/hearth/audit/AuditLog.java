@@ -17,17 +17,18 @@ public final class AuditLog {
     this.pool = pool;
   }
 
-  public Future<Void> record(SqlClient tx, String siteId, Actor actor, String action, Long commentId, Long userId,
+  public Future<Void> record(SqlClient tx, String siteId, Actor actor, AuditAction action, Long commentId, Long userId,
                              Long pageId, String reason) {
     return tx.preparedQuery(AuditSql.AUDIT).execute(Tuple.tuple()
-        .addString(siteId).addLong(actor.userId().orElse(null)).addBoolean(actor.admin()).addString(action)
+        .addString(siteId).addLong(actor.userId().orElse(null)).addBoolean(actor.admin()).addString(action.json())
         .addLong(commentId).addLong(userId).addLong(pageId).addString(reason)).mapEmpty();
   }
 
-  /** Newest first; filters by action and actor; cursor is the last id seen. */
-  public Future<JsonObject> list(String siteId, String action, Long actorId, long before, int limit) {
+  /** Newest first; filters by action and actor (either may be null); cursor is the last id seen. */
+  public Future<JsonObject> list(String siteId, AuditAction action, Long actorId, long before, int limit) {
     return pool.preparedQuery(AuditSql.LOG)
-        .execute(Tuple.tuple().addString(siteId).addLong(before).addString(action).addLong(actorId).addInteger(limit + 1))
+        .execute(Tuple.tuple().addString(siteId).addLong(before).addString(action == null ? null : action.json())
+            .addLong(actorId).addInteger(limit + 1))
         .map(rows -> {
           JsonArray entries = new JsonArray();
           Long last = null;

@@ -16,13 +16,13 @@ public record Comment(
     String authorBadge,
     String body,
     String html,
-    String status,
+    CommentStatus status,
     OffsetDateTime createdAt,
     OffsetDateTime editedAt,
     int replyCount,
     int score) {
 
   public boolean isVisible() {
-    return "visible".equals(status);
+    return status.isVisible();
   }
 }

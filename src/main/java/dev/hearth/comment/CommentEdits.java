@@ -1,6 +1,7 @@
 package dev.hearth.comment;
 
 import dev.hearth.auth.AuthUser;
+import dev.hearth.event.EventKind;
 import dev.hearth.rules.WriteRules;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.ApiError;
@@ -47,7 +48,7 @@ public final class CommentEdits {
     return authors.required(bearer).compose(user -> pool.withTransaction(tx -> lockOwn(tx, id, user)
         .compose(target -> sites.get(target.comment().siteId()).compose(site -> {
           CommentRepository.Changeable old = target.comment();
-          if (!"visible".equals(old.status()) && !"pending".equals(old.status())) {
+          if (!old.status().isEditable()) {
             throw ApiError.conflict("not_editable", "This comment can no longer be edited");
           }
           Duration window = Duration.ofSeconds(site.settings().editWindowSeconds());
@@ -63,7 +64,7 @@ public final class CommentEdits {
           RenderedBody body = RenderedBody.of(source);
           return comments.saveRevision(tx, old)
               .compose(ignored -> comments.updateBody(tx, id, body))
-              .compose(ignored -> lifecycle.touched(tx, old, "comment.edited"))
+              .compose(ignored -> lifecycle.touched(tx, old, EventKind.COMMENT_EDITED))
               .map(site);
         }))))
         .compose(site -> current(id));
@@ -74,10 +75,10 @@ public final class CommentEdits {
     return authors.required(bearer).compose(user -> pool.withTransaction(tx -> lockOwn(tx, id, user)
         .compose(target -> {
           CommentRepository.Changeable old = target.comment();
-          if ("deleted".equals(old.status())) {
+          if (old.status() == CommentStatus.DELETED) {
             return Future.succeededFuture();
           }
-          return lifecycle.apply(tx, old, "deleted", null, "comment.deleted");
+          return lifecycle.apply(tx, old, CommentStatus.DELETED, null, EventKind.COMMENT_DELETED);
         })));
   }
 

@@ -80,7 +80,7 @@ public final class CommentJson {
         .put("author", author)
         .put("body", visible ? comment.body() : "")
         .put("html", visible ? comment.html() : "")
-        .put("status", comment.status())
+        .put("status", comment.status().json())
         .put("createdAt", JsonTime.of(comment.createdAt()))
         .put("editedAt", visible ? JsonTime.of(comment.editedAt()) : null)
         .put("replyCount", comment.replyCount())

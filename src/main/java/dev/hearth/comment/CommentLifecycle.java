@@ -1,6 +1,7 @@
 package dev.hearth.comment;
 
 import dev.hearth.comment.CommentRepository.Changeable;
+import dev.hearth.event.EventKind;
 import dev.hearth.event.EventLog;
 import dev.hearth.page.Page;
 import dev.hearth.page.PageRepository;
@@ -47,9 +48,10 @@ public final class CommentLifecycle {
   }
 
   /** Sets the status (and the reason its author is shown), adjusts counts, appends the event. */
-  public Future<Void> apply(SqlClient tx, Changeable comment, String status, String reason, String eventKind) {
-    boolean wasVisible = "visible".equals(comment.status());
-    boolean isVisible = "visible".equals(status);
+  public Future<Void> apply(SqlClient tx, Changeable comment, CommentStatus status, String reason,
+                            EventKind eventKind) {
+    boolean wasVisible = comment.status().isVisible();
+    boolean isVisible = status.isVisible();
     int delta = wasVisible == isVisible ? 0 : isVisible ? 1 : -1;
     Future<Void> parent = delta == 0 || comment.parentId() == null
         ? Future.succeededFuture()
@@ -58,7 +60,7 @@ public final class CommentLifecycle {
         .compose(ignored -> pages.recordChange(tx, comment.pageId(), delta))
         .compose(ignored -> comments.setStatus(tx, comment.id(), status, reason))
         .compose(ignored -> events.append(tx, comment.siteId(), comment.pageId(), eventKind, comment.id(),
-            new JsonObject().put("commentId", comment.id()).put("status", status)))
+            new JsonObject().put("commentId", comment.id()).put("status", status.json())))
         .mapEmpty();
   }
 
@@ -66,7 +68,7 @@ public final class CommentLifecycle {
    * A change that leaves the status as it is (a new body, a new score): the page's version
    * moves, so cached threads refresh, and readers hear of it.
    */
-  public Future<Void> touched(SqlClient tx, Changeable comment, String eventKind) {
+  public Future<Void> touched(SqlClient tx, Changeable comment, EventKind eventKind) {
     return pages.recordChange(tx, comment.pageId(), 0)
         .compose(ignored -> events.append(tx, comment.siteId(), comment.pageId(), eventKind, comment.id(),
             new JsonObject().put("commentId", comment.id())))

@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class CommentRepository {
 
   /** Where a reply's parent is and whether it can be answered. */
-  public record ParentState(long pageId, String siteId, String status) {
+  public record ParentState(long pageId, String siteId, CommentStatus status) {
   }
 
   /** What a new comment inherits from its parent (or the page, for a top-level comment). */
@@ -28,7 +28,7 @@ public final class CommentRepository {
 
   /** A comment locked for an edit or a delete, with what the rules need. */
   public record Changeable(long id, String siteId, long pageId, Long parentId, long authorId, String body, String html,
-                          int policyVersion, String status, OffsetDateTime createdAt, OffsetDateTime editedAt) {
+                          int policyVersion, CommentStatus status, OffsetDateTime createdAt, OffsetDateTime editedAt) {
   }
 
   /** A comment with the page and site it belongs to. */
@@ -41,7 +41,8 @@ public final class CommentRepository {
         return Optional.empty();
       }
       Row row = rows.iterator().next();
-      return Optional.of(new ParentState(row.getLong("page_id"), row.getString("site_id"), row.getString("status")));
+      return Optional.of(new ParentState(row.getLong("page_id"), row.getString("site_id"),
+          CommentStatus.from(row.getString("status"))));
     });
   }
 
@@ -79,7 +80,7 @@ public final class CommentRepository {
 
   public Future<Inserted> insert(SqlClient tx, String siteId, long pageId, Placement placement, long authorId,
                                  String authorName, String authorBadge, byte[] addressHash, RenderedBody body,
-                                 String status, String heldBy, String heldDetail) {
+                                 CommentStatus status, String heldBy, String heldDetail) {
     Tuple params = Tuple.tuple()
         .addString(siteId)
         .addLong(pageId)
@@ -94,7 +95,7 @@ public final class CommentRepository {
         .addString(body.html())
         .addInteger(body.policyVersion())
         .addBoolean(placement.chronological())
-        .addString(status)
+        .addString(status.json())
         .addString(authorName)
         .addString(heldBy)
         .addString(heldDetail)
@@ -114,7 +115,7 @@ public final class CommentRepository {
       Row r = rows.iterator().next();
       return Optional.of(new Changeable(r.getLong("id"), r.getString("site_id"), r.getLong("page_id"),
           r.getLong("parent_id"), r.getLong("author_id"), r.getString("body"), r.getString("html"),
-          r.getInteger("policy_version"), r.getString("status"), r.getOffsetDateTime("created_at"),
+          r.getInteger("policy_version"), CommentStatus.from(r.getString("status")), r.getOffsetDateTime("created_at"),
           r.getOffsetDateTime("edited_at")));
     });
   }
@@ -131,8 +132,8 @@ public final class CommentRepository {
         .map(rows -> rows.iterator().next().getOffsetDateTime("edited_at"));
   }
 
-  public Future<Void> setStatus(SqlClient tx, long id, String status, String reason) {
-    return tx.preparedQuery(CommentSql.SET_STATUS).execute(Tuple.of(id, status, reason)).mapEmpty();
+  public Future<Void> setStatus(SqlClient tx, long id, CommentStatus status, String reason) {
+    return tx.preparedQuery(CommentSql.SET_STATUS).execute(Tuple.of(id, status.json(), reason)).mapEmpty();
   }
 
   /** Ids of the top-level comments of one page of threads, in the requested order. */
@@ -245,7 +246,7 @@ public final class CommentRepository {
         row.getString("author_badge"),
         row.getString("body"),
         row.getString("html"),
-        row.getString("status"),
+        CommentStatus.from(row.getString("status")),
         row.getOffsetDateTime("created_at"),
         row.getOffsetDateTime("edited_at"),
         row.getInteger("reply_count"),

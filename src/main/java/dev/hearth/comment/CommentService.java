@@ -1,6 +1,7 @@
 package dev.hearth.comment;
 
 import dev.hearth.auth.AuthUser;
+import dev.hearth.event.EventKind;
 import dev.hearth.event.EventLog;
 import dev.hearth.flood.AddressHash;
 import dev.hearth.flood.FloodControl;
@@ -130,7 +131,7 @@ public final class CommentService {
                                    Optional<AuthUser> user, Map<Long, String> staffBadges, byte[] addressHash,
                                    Verdict verdict) {
     boolean visible = verdict.action() == Verdict.Action.ACCEPT;
-    String status = visible ? "visible" : "pending";
+    CommentStatus status = visible ? CommentStatus.VISIBLE : CommentStatus.PENDING;
     String heldBy = visible ? null : verdict.rule();
     String heldDetail = visible ? null : verdict.detail();
     return (request.parentId() == null
@@ -140,7 +141,7 @@ public final class CommentService {
             .compose(ignored -> authors.authorFor(tx, site, user, request))
             .compose(author -> comments.insert(tx, site.id(), page.id(), placement, author.userId(), author.name(),
                     author.badge(), addressHash, body, status, heldBy, heldDetail)
-                .compose(inserted -> events.append(tx, site.id(), page.id(), "comment.created", inserted.id(),
+                .compose(inserted -> events.append(tx, site.id(), page.id(), EventKind.COMMENT_CREATED, inserted.id(),
                         new JsonObject().put("commentId", inserted.id()))
                     .map(eventId -> {
                       Comment comment = new Comment(inserted.id(), placement.parentId(),
@@ -173,7 +174,7 @@ public final class CommentService {
       if (parent.pageId() != page.id()) {
         throw ApiError.unprocessable("invalid_parent", "parentId " + request.parentId() + " belongs to another page");
       }
-      if (!"visible".equals(parent.status())) {
+      if (!parent.status().isVisible()) {
         throw ApiError.unprocessable("parent_not_visible", "The comment you are replying to is no longer visible");
       }
       return null;

@@ -13,8 +13,9 @@ import io.vertx.sqlclient.Tuple;
 public final class EventLog {
   public static final String CHANNEL = "hearth_events";
 
-  public Future<Long> append(SqlClient tx, String siteId, Long pageId, String kind, Long commentId, JsonObject payload) {
-    return tx.preparedQuery(EventSql.APPEND).execute(Tuple.of(siteId, pageId, kind, commentId, payload))
+  public Future<Long> append(SqlClient tx, String siteId, Long pageId, EventKind kind, Long commentId,
+                             JsonObject payload) {
+    return tx.preparedQuery(EventSql.APPEND).execute(Tuple.of(siteId, pageId, kind.json(), commentId, payload))
         .map(rows -> rows.iterator().next().getLong("id"));
   }
 }

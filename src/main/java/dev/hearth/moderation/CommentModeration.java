@@ -1,8 +1,11 @@
 package dev.hearth.moderation;
 
+import dev.hearth.audit.AuditAction;
 import dev.hearth.audit.AuditLog;
 import dev.hearth.comment.CommentLifecycle;
 import dev.hearth.comment.CommentRepository.Changeable;
+import dev.hearth.comment.CommentStatus;
+import dev.hearth.event.EventKind;
 import dev.hearth.role.Actor;
 import dev.hearth.web.ApiError;
 import io.vertx.core.Future;
@@ -50,38 +53,38 @@ public final class CommentModeration {
   Future<JsonObject> approve(SqlClient tx, Actor actor, long commentId, String reason) {
     return changes.lock(tx, commentId).compose(comment -> {
       checkModeratable(comment);
-      boolean wasVisible = "visible".equals(comment.status());
+      boolean wasVisible = comment.status().isVisible();
       Future<Void> status = wasVisible
           ? Future.succeededFuture()
-          : changes.apply(tx, comment, "visible", null, "comment.approved");
+          : changes.apply(tx, comment, CommentStatus.VISIBLE, null, EventKind.COMMENT_APPROVED);
       return status
           .compose(ignored -> tx.preparedQuery(ModerationSql.MARK_APPROVED).execute(Tuple.of(commentId)))
           .compose(ignored -> resolveReports(tx, commentId, "dismissed"))
           // Approving a visible comment with no open report is a repeat: nothing to log.
           .compose(settled -> wasVisible && settled == 0
               ? Future.<Void>succeededFuture()
-              : audit.record(tx, comment.siteId(), actor, "approve", commentId, comment.authorId(), comment.pageId(),
-                  reason))
-          .map(ignored -> result(commentId, "visible"));
+              : audit.record(tx, comment.siteId(), actor, AuditAction.APPROVE, commentId, comment.authorId(),
+                  comment.pageId(), reason))
+          .map(ignored -> result(commentId, CommentStatus.VISIBLE));
     });
   }
 
   Future<JsonObject> reject(SqlClient tx, Actor actor, long commentId, String reason) {
     return changes.lock(tx, commentId).compose(comment -> {
       checkModeratable(comment);
-      if ("rejected".equals(comment.status())) {
-        return Future.succeededFuture(result(commentId, "rejected"));
+      if (comment.status() == CommentStatus.REJECTED) {
+        return Future.succeededFuture(result(commentId, CommentStatus.REJECTED));
       }
-      return changes.apply(tx, comment, "rejected", reason, "comment.rejected")
+      return changes.apply(tx, comment, CommentStatus.REJECTED, reason, EventKind.COMMENT_REJECTED)
           .compose(ignored -> resolveReports(tx, commentId, "upheld"))
-          .compose(ignored -> audit.record(tx, comment.siteId(), actor, "reject", commentId, comment.authorId(),
-              comment.pageId(), reason))
-          .map(ignored -> result(commentId, "rejected"));
+          .compose(ignored -> audit.record(tx, comment.siteId(), actor, AuditAction.REJECT, commentId,
+              comment.authorId(), comment.pageId(), reason))
+          .map(ignored -> result(commentId, CommentStatus.REJECTED));
     });
   }
 
   private static void checkModeratable(Changeable comment) {
-    if ("deleted".equals(comment.status())) {
+    if (comment.status() == CommentStatus.DELETED) {
       throw ApiError.conflict("comment_deleted", "Its author deleted this comment");
     }
   }
@@ -92,7 +95,7 @@ public final class CommentModeration {
             .map(rows.rowCount()));
   }
 
-  private static JsonObject result(long commentId, String status) {
-    return new JsonObject().put("id", commentId).put("status", status);
+  private static JsonObject result(long commentId, CommentStatus status) {
+    return new JsonObject().put("id", commentId).put("status", status.json());
   }
 }

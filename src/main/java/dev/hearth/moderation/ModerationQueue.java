@@ -25,7 +25,6 @@ import java.util.Optional;
  * record. Five queries per page of items, whatever its size.
  */
 public final class ModerationQueue {
-  static final List<String> QUEUES = List.of("reported", "pending", "hidden", "rejected", "approved");
   private static final OffsetDateTime FAR_FUTURE = OffsetDateTime.parse("9999-01-01T00:00:00Z");
 
   private final Pool pool;
@@ -36,29 +35,28 @@ public final class ModerationQueue {
     this.pages = pages;
   }
 
-  public Future<JsonObject> list(String siteId, String queue, Optional<String> pageKey, Optional<String> cursor,
+  public Future<JsonObject> list(String siteId, Queue queue, Optional<String> pageKey, Optional<String> cursor,
                                  int limit) {
-    if (!QUEUES.contains(queue)) {
-      throw ApiError.badRequest("invalid_query", "queue must be one of " + QUEUES);
-    }
     Future<Long> pageId = pageKey.isEmpty() ? Future.succeededFuture(null) : pages.find(pool, siteId, pageKey.get())
         .map(page -> page.map(p -> p.id()).orElse(-1L));
     return pageId.compose(page -> counts(siteId, page).compose(counts -> items(siteId, queue, page, cursor, limit)
-        .map(items -> items.put("queue", queue).put("counts", counts))));
+        .map(items -> items.put("queue", queue.json()).put("counts", counts))));
   }
 
   private Future<JsonObject> counts(String siteId, Long pageId) {
     return pool.preparedQuery(ModerationSql.QUEUE_COUNTS).execute(Tuple.of(siteId, pageId)).map(rows -> {
       Row row = rows.iterator().next();
       JsonObject counts = new JsonObject();
-      QUEUES.forEach(q -> counts.put(q, row.getLong(q)));
+      for (Queue queue : Queue.values()) {
+        counts.put(queue.json(), row.getLong(queue.json()));
+      }
       return counts;
     });
   }
 
-  private Future<JsonObject> items(String siteId, String queue, Long pageId, Optional<String> cursor, int limit) {
+  private Future<JsonObject> items(String siteId, Queue queue, Long pageId, Optional<String> cursor, int limit) {
     Future<io.vertx.sqlclient.RowSet<Row>> rows;
-    if (queue.equals("reported")) {
+    if (queue == Queue.REPORTED) {
       String[] at = cursor.map(c -> decode(c, 3)).orElse(new String[] {"3.4e38", FAR_FUTURE.toString(),
           String.valueOf(Long.MAX_VALUE)});
       rows = pool.preparedQuery(ModerationSql.QUEUE_REPORTED).execute(Tuple.tuple().addString(siteId).addLong(pageId)
@@ -66,9 +64,9 @@ public final class ModerationQueue {
           .addInteger(limit + 1));
     } else {
       long before = cursor.map(c -> Long.parseLong(decode(c, 1)[0])).orElse(Long.MAX_VALUE);
-      String status = queue.equals("approved") ? "visible" : queue;
       rows = pool.preparedQuery(ModerationSql.QUEUE_BY_STATUS).execute(Tuple.tuple().addString(siteId).addLong(pageId)
-          .addString(status).addString(queue).addLong(before).addInteger(limit + 1));
+          .addString(queue.status().orElseThrow().json()).addBoolean(queue == Queue.APPROVED).addLong(before)
+          .addInteger(limit + 1));
     }
     return rows.compose(found -> {
       List<Row> items = new ArrayList<>();
@@ -78,7 +76,7 @@ public final class ModerationQueue {
       String next = null;
       if (more) {
         Row last = shown.get(shown.size() - 1);
-        next = queue.equals("reported")
+        next = queue == Queue.REPORTED
             ? encode(last.getFloat("report_score") + "|" + last.getOffsetDateTime("last_report_at") + "|" + last.getLong("id"))
             : encode(String.valueOf(last.getLong("id")));
       }
@@ -106,7 +104,8 @@ public final class ModerationQueue {
         .put("html", row.getString("html")).put("status", row.getString("status")));
     Future<Map<Long, JsonObject>> records = keyed(ModerationSql.AUTHOR_RECORDS, authors, row -> new JsonObject()
         .put("id", row.getLong("id")).put("name", row.getString("display_name")).put("kind", row.getString("kind"))
-        .put("visibleComments", row.getLong("visible")).put("rejectedComments", row.getLong("rejected"))
+        .put("visibleComments", row.getLong("visible_comments"))
+        .put("rejectedComments", row.getLong("rejected_comments"))
         .put("reportsAgainst", row.getLong("reports_against"))
         .put("banned", row.getOffsetDateTime("banned_at") != null).put("banReason", row.getString("ban_reason"))
         .put("suspendedUntil", JsonTime.of(row.getOffsetDateTime("suspended_until")))

@@ -1,7 +1,9 @@
 package dev.hearth.moderation;
 
+import dev.hearth.audit.AuditAction;
 import dev.hearth.audit.AuditLog;
 import dev.hearth.auth.BearerToken;
+import dev.hearth.comment.CommentStatus;
 import dev.hearth.role.Actor;
 import dev.hearth.role.Role;
 import dev.hearth.role.SiteAccess;
@@ -74,14 +76,12 @@ public final class ModerationRoutes {
             if (!mine && !who.has(Role.MODERATOR)) {
               throw ApiError.forbidden("not_author", "Only its author and the site's moderators may see this");
             }
-            String status = fate.status();
-            String reason = switch (status) {
-              case "pending" -> "Waiting for a moderator's review";
-              case "hidden", "rejected" -> fate.moderationReason();
-              default -> null;
-            };
-            return new JsonObject().put("id", id).put("status", status)
-                .put("heldForReview", "pending".equals(status)).put("reason", reason);
+            CommentStatus status = CommentStatus.from(fate.status());
+            boolean held = status == CommentStatus.PENDING;
+            String reason = held ? "Waiting for a moderator's review"
+                : status.carriesModerationReason() ? fate.moderationReason() : null;
+            return new JsonObject().put("id", id).put("status", status.json())
+                .put("heldForReview", held).put("reason", reason);
           });
         }));
   }
@@ -90,7 +90,7 @@ public final class ModerationRoutes {
   private void queue(RoutingContext ctx) {
     QueryParams params = QueryParams.of(ctx, "site", "queue", "page", "cursor", "limit");
     String site = params.required("site");
-    String name = params.optional("queue").orElse("reported");
+    Queue name = params.optional("queue").map(Queue::parse).orElse(Queue.REPORTED);
     int limit = params.integer("limit", 20, 1, 100);
     Responses.respond(ctx, 200, access.require(ctx, site, Role.MODERATOR)
         .compose(actor -> queue.list(site, name, params.optional("page"), params.optional("cursor"), limit)));
@@ -149,7 +149,7 @@ public final class ModerationRoutes {
     int limit = params.integer("limit", 50, 1, 200);
     long before = params.optional("cursor").map(ModerationRoutes::number).orElse(Long.MAX_VALUE);
     Long actor = params.optional("actor").map(ModerationRoutes::number).orElse(null);
-    String action = params.optional("action").orElse(null);
+    AuditAction action = params.optional("action").map(AuditAction::parse).orElse(null);
     Responses.respond(ctx, 200, access.require(ctx, site, Role.MODERATOR)
         .compose(who -> audit.list(site, action, actor, before, limit)));
   }

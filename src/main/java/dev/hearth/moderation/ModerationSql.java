@@ -28,7 +28,7 @@ final class ModerationSql {
   /** What a reporter's weight depends on: who they are and how their past reports ended. */
   static final String REPORTER =
       "select u.kind, u.created_at < now() - interval '1 day' as day_old, "
-          + "(select count(*) from comments c where c.author_id = u.id and c.status = 'visible') as visible, "
+          + "(select count(*) from comments c where c.author_id = u.id and c.status = 'visible') as visible_comments, "
           + "(select count(*) from reports r where r.reporter_id = u.id and r.status = 'dismissed') as dismissed, "
           + "(select count(*) from reports r where r.reporter_id = u.id and r.status <> 'open') as resolved "
           + "from users u where u.id = $1";
@@ -75,7 +75,7 @@ final class ModerationSql {
   static final String QUEUE_BY_STATUS =
       "select " + ITEM_COLUMNS + " from comments c join pages p on p.id = c.page_id "
           + "where c.site_id = $1 and c.status = $3 and ($2::bigint is null or c.page_id = $2) "
-          + "and ($4 <> 'approved' or c.approved_at is not null) and c.id < $5 order by c.id desc limit $6";
+          + "and (not $4::boolean or c.approved_at is not null) and c.id < $5 order by c.id desc limit $6";
 
   static final String REPORTS_OF =
       "select r.comment_id, r.reason, r.note, r.weight, r.status, r.created_at, r.reporter_id, u.display_name "
@@ -87,8 +87,8 @@ final class ModerationSql {
 
   static final String AUTHOR_RECORDS =
       "select u.id, u.display_name, u.kind, u.banned_at, u.ban_reason, u.suspended_until, u.premoderated, "
-          + "(select count(*) from comments c where c.author_id = u.id and c.status = 'visible') as visible, "
-          + "(select count(*) from comments c where c.author_id = u.id and c.status = 'rejected') as rejected, "
+          + "(select count(*) from comments c where c.author_id = u.id and c.status = 'visible') as visible_comments, "
+          + "(select count(*) from comments c where c.author_id = u.id and c.status = 'rejected') as rejected_comments, "
           + "(select count(*) from reports r join comments c on c.id = r.comment_id where c.author_id = u.id) "
           + "as reports_against from users u where u.id = any($1::bigint[])";
 

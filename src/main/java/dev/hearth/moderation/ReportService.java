@@ -3,6 +3,8 @@ package dev.hearth.moderation;
 import dev.hearth.auth.AuthUser;
 import dev.hearth.comment.CommentAuthors;
 import dev.hearth.comment.CommentLifecycle;
+import dev.hearth.comment.CommentStatus;
+import dev.hearth.event.EventKind;
 import dev.hearth.event.EventLog;
 import dev.hearth.role.Role;
 import dev.hearth.role.RoleRepository;
@@ -65,7 +67,7 @@ public final class ReportService {
           if (comment.authorId() == user.id()) {
             throw ApiError.forbidden("own_comment", "You cannot report your own comment");
           }
-          if ("deleted".equals(comment.status()) || "rejected".equals(comment.status())) {
+          if (!comment.status().isReportable()) {
             throw ApiError.conflict("not_reportable", "This comment is no longer shown");
           }
           return sites.get(comment.siteId()).compose(site -> reporter(tx, user)
@@ -94,12 +96,12 @@ public final class ReportService {
     return tx.preparedQuery(ModerationSql.ADD_REPORT_SCORE).execute(Tuple.of(comment.id(), (float) weight))
         .compose(rows -> {
           double score = rows.iterator().next().getFloat("report_score");
-          Future<Long> reported = events.append(tx, comment.siteId(), comment.pageId(), "report.created", comment.id(),
-              new JsonObject().put("commentId", comment.id()).put("reportId", reportId));
-          boolean hide = "visible".equals(comment.status()) && score >= threshold - 1e-6;
+          Future<Long> reported = events.append(tx, comment.siteId(), comment.pageId(), EventKind.REPORT_CREATED,
+              comment.id(), new JsonObject().put("commentId", comment.id()).put("reportId", reportId));
+          boolean hide = comment.status().isVisible() && score >= threshold - 1e-6;
           return reported.compose(ignored -> hide
-                  ? changes.apply(tx, comment, "hidden", "Hidden after reports, pending a moderator's review",
-                      "comment.hidden")
+                  ? changes.apply(tx, comment, CommentStatus.HIDDEN,
+                      "Hidden after reports, pending a moderator's review", EventKind.COMMENT_HIDDEN)
                   : Future.<Void>succeededFuture())
               .map(ignored -> answer(comment.id()));
         });
@@ -109,8 +111,9 @@ public final class ReportService {
     return roles.find(tx, user.siteId(), user.id()).compose(role -> tx.preparedQuery(ModerationSql.REPORTER)
         .execute(Tuple.of(user.id())).map(rows -> {
           Row row = rows.iterator().next();
-          return new ReportWeights.Reporter(row.getString("kind"), row.getBoolean("day_old"), row.getLong("visible"),
-              row.getLong("dismissed"), row.getLong("resolved"), role.map(r -> r.covers(Role.MODERATOR)).orElse(false));
+          return new ReportWeights.Reporter(row.getString("kind"), row.getBoolean("day_old"),
+              row.getLong("visible_comments"), row.getLong("dismissed"), row.getLong("resolved"),
+              role.map(r -> r.covers(Role.MODERATOR)).orElse(false));
         }));
   }
 

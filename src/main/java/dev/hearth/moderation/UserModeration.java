@@ -1,5 +1,6 @@
 package dev.hearth.moderation;
 
+import dev.hearth.audit.AuditAction;
 import dev.hearth.audit.AuditLog;
 import dev.hearth.role.Actor;
 import dev.hearth.web.ApiError;
@@ -35,7 +36,7 @@ public final class UserModeration {
         .compose(ignored -> tx.preparedQuery(ModerationSql.BAN).execute(Tuple.of(userId, siteId, reason)))
         // Banning someone already banned (a double click) changes and logs nothing.
         .compose(changed -> changed.rowCount() == 0 ? Future.<Void>succeededFuture()
-            : audit.record(tx, siteId, actor, "ban", null, userId, null, reason))
+            : audit.record(tx, siteId, actor, AuditAction.BAN, null, userId, null, reason))
         .compose(ignored -> rejectAll ? rejectEverything(tx, actor, userId, reason) : Future.succeededFuture(0))
         .map(rejected -> new JsonObject().put("userId", userId).put("banned", true).put("rejectedComments", rejected)));
   }
@@ -49,7 +50,7 @@ public final class UserModeration {
     }
     return pool.withTransaction(tx -> existing(tx, userId, siteId)
         .compose(ignored -> tx.preparedQuery(ModerationSql.SUSPEND).execute(Tuple.of(userId, siteId, hours * 3600.0)))
-        .compose(rows -> audit.record(tx, siteId, actor, "suspend", null, userId, null, reason)
+        .compose(rows -> audit.record(tx, siteId, actor, AuditAction.SUSPEND, null, userId, null, reason)
             .map(ignored -> new JsonObject().put("userId", userId)
                 .put("suspendedUntil", rows.iterator().next().getOffsetDateTime("suspended_until").toInstant().toString()))));
   }
@@ -60,7 +61,7 @@ public final class UserModeration {
     return pool.withTransaction(tx -> existing(tx, userId, siteId)
         .compose(ignored -> tx.preparedQuery(ModerationSql.UNBAN).execute(Tuple.of(userId, siteId)))
         .compose(changed -> changed.rowCount() == 0 ? Future.<Void>succeededFuture()
-            : audit.record(tx, siteId, actor, "unban", null, userId, null, reason))
+            : audit.record(tx, siteId, actor, AuditAction.UNBAN, null, userId, null, reason))
         .map(ignored -> new JsonObject().put("userId", userId).put("banned", false)));
   }
 
@@ -71,7 +72,8 @@ public final class UserModeration {
     return pool.withTransaction(tx -> existing(tx, userId, siteId)
         .compose(ignored -> tx.preparedQuery(ModerationSql.PREMODERATE).execute(Tuple.of(userId, siteId, on)))
         .compose(changed -> changed.rowCount() == 0 ? Future.<Void>succeededFuture()
-            : audit.record(tx, siteId, actor, on ? "premoderate" : "stop_premoderating", null, userId, null, reason))
+            : audit.record(tx, siteId, actor, on ? AuditAction.PREMODERATE : AuditAction.STOP_PREMODERATING,
+                null, userId, null, reason))
         .map(ignored -> new JsonObject().put("userId", userId).put("premoderated", on)));
   }
 

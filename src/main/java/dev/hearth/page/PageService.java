@@ -1,6 +1,8 @@
 package dev.hearth.page;
 
+import dev.hearth.audit.AuditAction;
 import dev.hearth.audit.AuditLog;
+import dev.hearth.event.EventKind;
 import dev.hearth.event.EventLog;
 import dev.hearth.role.Actor;
 import dev.hearth.site.Site;
@@ -45,15 +47,16 @@ public final class PageService {
               .compose(ignored -> pages.setAuthor(tx, page.id(), authorUserId));
           Future<Void> held = premoderated.filter(p -> p != page.premoderated())
               .map(p -> pages.setPremoderated(tx, page.id(), p)
-                  .compose(x -> audit.record(tx, site.id(), actor, p ? "premoderate_page" : "stop_premoderating_page",
-                      null, null, page.id(), null)))
+                  .compose(x -> audit.record(tx, site.id(), actor,
+                      p ? AuditAction.PREMODERATE_PAGE : AuditAction.STOP_PREMODERATING_PAGE, null, null, page.id(),
+                      null)))
               .orElse(Future.succeededFuture());
           return author.compose(ignored -> held).compose(ignored -> closed.filter(c -> c != page.closed())
               .map(c -> pages.setClosed(tx, page.id(), c)
-                  .compose(x -> events.append(tx, site.id(), page.id(), c ? "page.closed" : "page.reopened", null,
-                      new JsonObject().put("page", key)))
-                  .compose(x -> audit.record(tx, site.id(), actor, c ? "close_page" : "reopen_page", null, null,
-                      page.id(), null))
+                  .compose(x -> events.append(tx, site.id(), page.id(),
+                      c ? EventKind.PAGE_CLOSED : EventKind.PAGE_REOPENED, null, new JsonObject().put("page", key)))
+                  .compose(x -> audit.record(tx, site.id(), actor, c ? AuditAction.CLOSE_PAGE : AuditAction.REOPEN_PAGE,
+                      null, null, page.id(), null))
                   .<Void>mapEmpty())
               .orElse(Future.succeededFuture()));
         })).compose(ignored -> pages.find(pool, site.id(), key))

@@ -33,7 +33,7 @@ public final class WriteRules {
       Lists words = lists(settings);
       Verdict verdict = rules.judge(new AutoModeration.Input(body, words.banned(), words.suspect(), settings.maxLinks(),
           settings.premoderation(), settings.newAuthorHeldCount(),
-          row == null ? 0 : row.getLong("visible"),
+          row == null ? 0 : row.getLong("visible_comments"),
           row == null ? 0 : row.getLong("rejected_recent").intValue(),
           row == null ? 0 : row.getLong("total_recent").intValue(),
           row != null && row.getBoolean("premoderated"), pagePremoderated));

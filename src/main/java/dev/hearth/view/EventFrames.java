@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.hearth.comment.Comment;
 import dev.hearth.comment.CommentJson;
 import dev.hearth.comment.CommentViews;
+import dev.hearth.event.EventKind;
 import dev.hearth.event.StoredEvent;
 import dev.hearth.live.EventRenderer;
 import dev.hearth.live.RenderedEvent;
@@ -70,11 +71,9 @@ public final class EventFrames implements EventRenderer {
       String fragment = templates.render("comment", ThreadView.comment(shown, Instant.now()));
       return Optional.of(head(event).put("comment", shown).put("fragment", fragment).encode());
     }
-    boolean removal = event.kind().equals("comment.deleted") || event.kind().equals("comment.rejected")
-        || event.kind().equals("comment.hidden");
-    if (removal) {
+    if (EventKind.from(event.kind()).removesComment()) {
       return Optional.of(head(event).put("comment", new JsonObject().put("id", comment.id())
-          .put("parentId", comment.parentId()).put("status", comment.status())).encode());
+          .put("parentId", comment.parentId()).put("status", comment.status().json())).encode());
     }
     return Optional.empty();
   }

@@ -1,5 +1,6 @@
 package dev.hearth.view;
 
+import dev.hearth.comment.CommentStatus;
 import dev.hearth.comment.ThreadPage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -37,7 +38,7 @@ public final class ThreadView {
   /** One comment's model; the live hub renders single comments with the same partial. */
   public static Map<String, Object> comment(JsonObject comment, Instant now) {
     Map<String, Object> view = new HashMap<>();
-    boolean removed = !"visible".equals(comment.getString("status"));
+    boolean removed = !CommentStatus.from(comment.getString("status")).isVisible();
     JsonObject author = comment.getJsonObject("author");
     JsonObject replyTo = comment.getJsonObject("replyTo");
     view.put("id", comment.getLong("id"));

@@ -5,6 +5,7 @@ import dev.hearth.auth.IdentityResolver;
 import dev.hearth.comment.CommentAuthors;
 import dev.hearth.comment.CommentLifecycle;
 import dev.hearth.comment.CommentRepository;
+import dev.hearth.event.EventKind;
 import dev.hearth.site.Site;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.ApiError;
@@ -99,7 +100,7 @@ public final class VoteService {
       if (locked.page().isClosed(site.settings().autoCloseDays(), Instant.now())) {
         throw ApiError.forbidden("page_closed", "This page is closed");
       }
-      if (!"visible".equals(comment.status())) {
+      if (!comment.status().isVisible()) {
         throw ApiError.conflict("not_votable", "This comment is not shown, so it cannot be voted on");
       }
       if (comment.authorId() == user.id()) {
@@ -114,6 +115,6 @@ public final class VoteService {
                                  int delta) {
     return votes.set(tx, comment.id(), user.id(), vote)
         .compose(ignored -> votes.addScore(tx, comment.id(), delta))
-        .compose(score -> lifecycle.touched(tx, comment, "comment.voted").map(score));
+        .compose(score -> lifecycle.touched(tx, comment, EventKind.COMMENT_VOTED).map(score));
   }
 }

@@ -1,5 +1,6 @@
 package dev.hearth.workspace;
 
+import dev.hearth.moderation.Queue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
@@ -17,22 +18,20 @@ import java.util.Map;
  * sanitized {@code html} fields are rendered raw; page links are kept only when http(s).
  */
 final class QueueView {
-  static final List<String> QUEUES = List.of("reported", "pending", "hidden", "rejected", "approved");
-
   private QueueView() {
   }
 
-  static Map<String, Object> of(String site, String queue, JsonObject listing) {
+  static Map<String, Object> of(String site, Queue queue, JsonObject listing) {
     Map<String, Object> model = new HashMap<>();
     JsonObject counts = listing.getJsonObject("counts");
     List<Map<String, Object>> tabs = new ArrayList<>();
-    for (String name : QUEUES) {
+    for (Queue each : Queue.values()) {
       Map<String, Object> tab = new HashMap<>();
-      tab.put("name", name);
-      tab.put("label", name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1));
-      tab.put("count", counts.getLong(name, 0L));
-      tab.put("href", queueHref(site, name));
-      tab.put("current", name.equals(queue));
+      tab.put("name", each.json());
+      tab.put("label", each.label());
+      tab.put("count", counts.getLong(each.json(), 0L));
+      tab.put("href", queueHref(site, each));
+      tab.put("current", each == queue);
       tabs.add(tab);
     }
     model.put("tabs", tabs);
@@ -66,8 +65,8 @@ final class QueueView {
     return (lower.startsWith("https://") || lower.startsWith("http://")) && url.equals(url.strip());
   }
 
-  static String queueHref(String site, String queue) {
-    return "/moderate?site=" + encode(site) + "&queue=" + queue;
+  static String queueHref(String site, Queue queue) {
+    return "/moderate?site=" + encode(site) + "&queue=" + queue.json();
   }
 
   static String encode(String value) {

@@ -1,7 +1,9 @@
 package dev.hearth.workspace;
 
+import dev.hearth.comment.CommentStatus;
 import dev.hearth.moderation.CommentModeration;
 import dev.hearth.moderation.ModerationTargets;
+import dev.hearth.moderation.Queue;
 import dev.hearth.moderation.UserModeration;
 import dev.hearth.role.Actor;
 import dev.hearth.web.ApiError;
@@ -83,7 +85,8 @@ final class WorkspaceActions {
       }
       return actor(moderator, site).compose(actor -> targets.allOnSite(ids, site)
           .compose(ok -> comments.bulk(actor, ids, action.equals("approve"), form.reason())))
-          .map(result -> new Done(site, action.equals("approve") ? "visible" : "rejected"));
+          .map(result -> new Done(site,
+              (action.equals("approve") ? CommentStatus.VISIBLE : CommentStatus.REJECTED).json()));
     });
   }
 
@@ -101,7 +104,7 @@ final class WorkspaceActions {
       Form form = Form.of(ctx);
       Moderator moderator = found.orElseThrow(() -> ApiError.unauthorized("Sign in to the workspace first"));
       csrf.check(ctx, moderator.token(), form.text(CsrfGuard.FIELD));
-      String queue = QueueView.QUEUES.contains(form.text("queue")) ? form.text("queue") : "reported";
+      Queue queue = Queue.find(form.text("queue")).orElse(Queue.REPORTED);
       return action.run(form, moderator).map(done -> {
         if (Pages.wantsJson(ctx)) {
           Responses.ok(ctx, new JsonObject().put("ok", true).put("status", done.status()));

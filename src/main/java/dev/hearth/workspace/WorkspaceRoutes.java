@@ -2,10 +2,12 @@ package dev.hearth.workspace;
 
 import dev.hearth.account.AccountService;
 import dev.hearth.account.AuthRoutes;
+import dev.hearth.audit.AuditAction;
 import dev.hearth.audit.AuditLog;
 import dev.hearth.auth.AdminGuesses;
 import dev.hearth.auth.ModeratorCookie;
 import dev.hearth.moderation.ModerationQueue;
+import dev.hearth.moderation.Queue;
 import dev.hearth.web.ApiError;
 import dev.hearth.web.QueryParams;
 import io.vertx.core.Future;
@@ -13,7 +15,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,9 +25,6 @@ import java.util.Optional;
  * an admin session, or {@link dev.hearth.role.SiteAccess} for a user's token).
  */
 public final class WorkspaceRoutes {
-  static final List<String> LOG_ACTIONS = List.of("approve", "reject", "ban", "suspend", "unban", "premoderate",
-      "stop_premoderating", "close_page", "reopen_page");
-
   private final AccountService accounts;
   private final ModerationQueue queue;
   private final AuditLog audit;
@@ -61,10 +59,7 @@ public final class WorkspaceRoutes {
   private void queueScreen(RoutingContext ctx) {
     QueryParams params = QueryParams.of(ctx, "site", "queue", "page", "cursor");
     Optional<String> site = params.optional("site");
-    String name = params.optional("queue").orElse("reported");
-    if (!QueueView.QUEUES.contains(name)) {
-      throw ApiError.badRequest("invalid_query", "queue must be one of " + QueueView.QUEUES);
-    }
+    Queue name = params.optional("queue").map(Queue::parse).orElse(Queue.REPORTED);
     sessions.of(ctx).compose(found -> {
       if (found.isEmpty()) {
         pages.html(ctx, 200, "signin", signInModel(site.orElse(""), ""));
@@ -75,7 +70,8 @@ public final class WorkspaceRoutes {
         Map<String, Object> model = chrome(moderator, "");
         model.put("title", "Choose a site");
         moderator.homeSite().ifPresentOrElse(
-            home -> ctx.response().setStatusCode(303).putHeader("location", QueueView.queueHref(home, "reported")).end(),
+            home -> ctx.response().setStatusCode(303)
+                .putHeader("location", QueueView.queueHref(home, Queue.REPORTED)).end(),
             () -> pages.html(ctx, 200, "choose", model));
         return Future.succeededFuture();
       }
@@ -84,8 +80,8 @@ public final class WorkspaceRoutes {
           .map(listing -> {
             Map<String, Object> model = chrome(moderator, site.get());
             model.putAll(QueueView.of(site.get(), name, listing));
-            model.put("queue", name);
-            model.put("title", name + " · " + site.get());
+            model.put("queue", name.json());
+            model.put("title", name.json() + " · " + site.get());
             pages.html(ctx, 200, "queue", model);
             return null;
           });
@@ -96,10 +92,8 @@ public final class WorkspaceRoutes {
   private void logScreen(RoutingContext ctx) {
     QueryParams params = QueryParams.of(ctx, "site", "action", "actor", "cursor");
     String site = params.required("site");
-    String action = params.optional("action").filter(a -> !a.equals("any")).orElse(null);
-    if (action != null && !LOG_ACTIONS.contains(action)) {
-      throw ApiError.badRequest("invalid_query", "action must be one of " + LOG_ACTIONS);
-    }
+    AuditAction action = params.optional("action").filter(a -> !a.equals(LogView.ANY_ACTION)).map(AuditAction::parse)
+        .orElse(null);
     Long actor = params.optional("actor").map(WorkspaceRoutes::number).orElse(null);
     long before = params.optional("cursor").map(WorkspaceRoutes::number).orElse(Long.MAX_VALUE);
     sessions.of(ctx).compose(found -> {
@@ -141,7 +135,7 @@ public final class WorkspaceRoutes {
     token.onSuccess(session -> {
       ModeratorCookie.set(ctx.response(), session, secureCookie);
       ctx.response().setStatusCode(303)
-          .putHeader("location", site.isEmpty() ? "/moderate" : QueueView.queueHref(site, "reported")).end();
+          .putHeader("location", site.isEmpty() ? "/moderate" : QueueView.queueHref(site, Queue.REPORTED)).end();
     }).onFailure(failure -> {
       if (failure instanceof ApiError error && error.status() != 403 && error.status() < 500) {
         if (error.status() == 429 && error.toJson().getValue("retryAfter") != null) {
@@ -189,7 +183,7 @@ public final class WorkspaceRoutes {
     model.put("csrf", moderator.csrf());
     model.put("site", site);
     model.put("hasSite", !site.isEmpty());
-    model.put("queueHref", site.isEmpty() ? "/moderate" : QueueView.queueHref(site, "reported"));
+    model.put("queueHref", site.isEmpty() ? "/moderate" : QueueView.queueHref(site, Queue.REPORTED));
     model.put("logHref", site.isEmpty() ? "" : "/moderate/log?site=" + QueueView.encode(site));
     return model;
   }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class CommentTreeTest {
   static Comment c(long id, Long parent, int depth, String status) {
-    return new Comment(id, parent, 1, depth, 100 + id, "A" + id, null, "body " + id, "<p>body " + id + "</p>", status,
-        OffsetDateTime.now(), null, 0, 0);
+    return new Comment(id, parent, 1, depth, 100 + id, "A" + id, null, "body " + id, "<p>body " + id + "</p>",
+        CommentStatus.from(status), OffsetDateTime.now(), null, 0, 0);
   }
 
   @Test

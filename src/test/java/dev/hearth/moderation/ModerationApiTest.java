@@ -170,6 +170,28 @@ class ModerationApiTest {
   }
 
   @Test
+  void theLogFiltersByEveryAuditedActionAndRefusesOthers() {
+    Api api = hearth.api();
+    for (boolean held : List.of(true, false)) {
+      Api.Response page = api.json("PATCH", "/api/v1/sites/" + SITE + "/pages/held-page",
+          new JsonObject().put("premoderated", held), modToken);
+      assertEquals(200, page.status(), page.body());
+    }
+    for (String action : List.of("premoderate_page", "stop_premoderating_page")) {
+      Api.Response log = api.json("GET", "/api/v1/moderation/log?site=" + SITE + "&action=" + action, null, modToken);
+      assertEquals(200, log.status(), log.body());
+      JsonArray entries = log.json().getJsonArray("entries");
+      assertEquals(1, entries.size(), log.body());
+      assertEquals(action, entries.getJsonObject(0).getString("action"));
+      assertEquals("held-page", entries.getJsonObject(0).getString("page"));
+      assertEquals("Mona", entries.getJsonObject(0).getJsonObject("actor").getString("name"));
+    }
+    Api.Response unknown = api.json("GET", "/api/v1/moderation/log?site=" + SITE + "&action=nonsense", null, modToken);
+    assertEquals(400, unknown.status(), unknown.body());
+    assertEquals("invalid_query", unknown.json().getString("error"));
+  }
+
+  @Test
   void queueItemsCarryTheContextForADecision() {
     Api api = hearth.api();
     long parent = api.comment(SITE, "context", null, "Asker", "What do you think?").getLong("id");

@@ -103,6 +103,29 @@ class WorkspaceTest {
     assertTrue(log.body().contains("spam"), log.body());
   }
 
+  /** Page premoderation is audited like any other action, so the log offers it as a filter and accepts it. */
+  @Test
+  void theLogFiltersByPagePremoderation() {
+    Api api = hearth.api();
+    for (boolean held : List.of(true, false)) {
+      Api.Response page = api.adminJson("PATCH", "/api/v1/sites/" + SITE + "/pages/watched",
+          new JsonObject().put("premoderated", held));
+      assertEquals(200, page.status(), page.body());
+    }
+    WorkspaceSession session = WorkspaceSession.of(api, SITE, "moddy");
+
+    Api.Response log = session.get("/moderate/log?site=wsa&action=premoderate_page");
+    assertEquals(200, log.status(), log.body());
+    assertTrue(log.body().contains("<option value=\"premoderate_page\" selected>premoderate page</option>"), log.body());
+    assertTrue(log.body().contains("<td>premoderate_page</td>") && log.body().contains("<td>watched</td>"), log.body());
+    assertFalse(log.body().contains("<td>stop_premoderating_page</td>"), "only the action filtered by");
+
+    Api.Response stopped = session.get("/moderate/log?site=wsa&action=stop_premoderating_page");
+    assertEquals(200, stopped.status(), stopped.body());
+    assertTrue(stopped.body().contains("<td>stop_premoderating_page</td>"), stopped.body());
+    assertEquals(400, session.get("/moderate/log?site=wsa&action=drop_tables").status());
+  }
+
   @Test
   void postsWithoutTheCsrfTokenOrFromAnotherOriginChangeNothing() {
     Api api = hearth.api();
