@@ -6,7 +6,6 @@ import dev.hearth.auth.SignInLimits;
 import dev.hearth.auth.Tokens;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.ApiError;
-import dev.hearth.web.JsonFields;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
@@ -43,10 +42,9 @@ public final class AccountService {
   }
 
   /** {site, name}: an anonymous identity, where the site allows anonymous comments. */
-  Future<SignedIn> anonymous(JsonFields body, String clientIp) {
-    body.allowOnly("site", "name");
-    String siteId = body.requiredString("site", false);
-    String name = AccountFields.name("name", body.requiredString("name", false));
+  Future<SignedIn> anonymous(AccountRequests.Anonymous request, String clientIp) {
+    String siteId = request.site();
+    String name = request.name();
     return sites.get(siteId).compose(site -> {
       if (!site.settings().allowAnonymous()) {
         throw ApiError.forbidden("anonymous_not_allowed", "This site asks commenters to sign in");
@@ -59,12 +57,11 @@ public final class AccountService {
   }
 
   /** {site, username, email, password}: a new local account, signed in. */
-  Future<SignedIn> signUp(JsonFields body, String clientIp) {
-    body.allowOnly("site", "username", "email", "password");
-    String siteId = body.requiredString("site", false);
-    Usernames.Username username = Usernames.parse(body.requiredString("username", false));
-    String email = AccountFields.email("email", body.requiredString("email", false));
-    String password = AccountFields.newPassword("password", body.requiredString("password", false), username.key());
+  Future<SignedIn> signUp(AccountRequests.SignUp request, String clientIp) {
+    String siteId = request.site();
+    Usernames.Username username = request.username();
+    String email = request.email();
+    String password = request.password();
     return sites.get(siteId)
         .compose(site -> limits.take(pool, SignInLimits.IP_SIGNUPS, clientIp)
             .compose(ignored -> passwords.hash(password))
@@ -80,11 +77,10 @@ public final class AccountService {
    * {site, username, password}. An unknown username and a wrong password get the same answer,
    * after the same work (a decoy hash is verified), so neither reveals whether an account exists.
    */
-  Future<SignedIn> signIn(JsonFields body, String clientIp) {
-    body.allowOnly("site", "username", "password");
-    String siteId = body.requiredString("site", false);
-    Optional<String> key = Usernames.keyForSignIn(body.requiredString("username", false));
-    String password = AccountFields.normalizedPassword(body.requiredString("password", false));
+  Future<SignedIn> signIn(AccountRequests.SignIn request, String clientIp) {
+    String siteId = request.site();
+    Optional<String> key = request.usernameKey();
+    String password = request.password();
     if (password.length() > 4 * AccountFields.MAX_PASSWORD) {
       throw invalidCredentials();
     }
@@ -116,9 +112,7 @@ public final class AccountService {
    */
   public Future<JsonObject> signInWithPassword(String siteId, String username, String password,
                                                                   String clientIp) {
-    JsonObject body = new JsonObject()
-        .put("site", siteId).put("username", username).put("password", password);
-    return signIn(JsonFields.of(body), clientIp).map(SignedIn::toJson);
+    return signIn(AccountRequests.SignIn.of(siteId, username, password), clientIp).map(SignedIn::toJson);
   }
 
   /** Revokes the token; an SSO user's earlier SSO tokens stop working too (see SsoService). */
@@ -130,10 +124,9 @@ public final class AccountService {
   }
 
   /** {currentPassword, newPassword}: a local account's new password; its other tokens are revoked. */
-  Future<Void> changePassword(Optional<String> bearer, JsonFields body) {
-    body.allowOnly("currentPassword", "newPassword");
-    String current = AccountFields.normalizedPassword(body.requiredString("currentPassword", false));
-    String rawNew = body.requiredString("newPassword", false);
+  Future<Void> changePassword(Optional<String> bearer, AccountRequests.PasswordChange change) {
+    String current = change.currentPassword();
+    String rawNew = change.newPassword();
     return requiredAccount(bearer).compose(account -> {
       if (!"local".equals(account.kind())) {
         throw ApiError.forbidden("not_local_account", "Only accounts with a username and password have a password");

@@ -1,7 +1,6 @@
 package dev.hearth.account;
 
 import dev.hearth.auth.BearerToken;
-import dev.hearth.web.ApiError;
 import dev.hearth.web.ClientAddress;
 import dev.hearth.web.JsonBody;
 import dev.hearth.web.Responses;
@@ -32,22 +31,25 @@ public final class AuthRoutes {
 
   /** POST /api/v1/auth/anonymous {site, name} → 201 {token, user}. */
   private void anonymous(RoutingContext ctx) {
-    answer(ctx, 201, accounts.anonymous(JsonBody.read(ctx), clientIp(ctx)).map(SignedIn::toJson));
+    AccountRequests.Anonymous request = AccountRequests.Anonymous.from(JsonBody.read(ctx));
+    answer(ctx, 201, accounts.anonymous(request, clientIp(ctx)).map(SignedIn::toJson));
   }
 
   /** POST /api/v1/auth/signup {site, username, email, password} → 201 {token, user}. */
   private void signUp(RoutingContext ctx) {
-    answer(ctx, 201, accounts.signUp(JsonBody.read(ctx), clientIp(ctx)).map(SignedIn::toJson));
+    AccountRequests.SignUp request = AccountRequests.SignUp.from(JsonBody.read(ctx));
+    answer(ctx, 201, accounts.signUp(request, clientIp(ctx)).map(SignedIn::toJson));
   }
 
   /** POST /api/v1/auth/login {site, username, password} → 200 {token, user}. */
   private void signIn(RoutingContext ctx) {
-    answer(ctx, 200, accounts.signIn(JsonBody.read(ctx), clientIp(ctx)).map(SignedIn::toJson));
+    AccountRequests.SignIn request = AccountRequests.SignIn.from(JsonBody.read(ctx));
+    answer(ctx, 200, accounts.signIn(request, clientIp(ctx)).map(SignedIn::toJson));
   }
 
   /** POST /api/v1/auth/sso {site, token} → 200 {token, user}. */
   private void sso(RoutingContext ctx) {
-    answer(ctx, 200, sso.signIn(JsonBody.read(ctx)).map(SignedIn::toJson));
+    answer(ctx, 200, sso.signIn(AccountRequests.Sso.from(JsonBody.read(ctx))).map(SignedIn::toJson));
   }
 
   /** POST /api/v1/auth/logout (bearer) → 204. */
@@ -57,7 +59,8 @@ public final class AuthRoutes {
 
   /** POST /api/v1/auth/password {currentPassword, newPassword} (bearer of a local account) → 204. */
   private void changePassword(RoutingContext ctx) {
-    noContent(ctx, accounts.changePassword(BearerToken.of(ctx), JsonBody.read(ctx)));
+    AccountRequests.PasswordChange change = AccountRequests.PasswordChange.from(JsonBody.read(ctx));
+    noContent(ctx, accounts.changePassword(BearerToken.of(ctx), change));
   }
 
   /** GET /api/v1/auth/me (bearer) → {user: {id, name, kind, username?, badge?}}. */

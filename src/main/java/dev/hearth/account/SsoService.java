@@ -3,7 +3,6 @@ package dev.hearth.account;
 import dev.hearth.auth.Tokens;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.ApiError;
-import dev.hearth.web.JsonFields;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
@@ -27,10 +26,9 @@ public final class SsoService {
   }
 
   /** {site, token} → a Hearth token for the site's user. */
-  Future<SignedIn> signIn(JsonFields body) {
-    body.allowOnly("site", "token");
-    String siteId = body.requiredString("site", false);
-    String token = body.requiredString("token", false);
+  Future<SignedIn> signIn(AccountRequests.Sso request) {
+    String siteId = request.site();
+    String token = request.token();
     return sites.get(siteId).compose(site -> {
       String secret = site.settings().ssoSecret();
       if (secret == null) {

@@ -5,7 +5,6 @@ import dev.hearth.event.EventKind;
 import dev.hearth.rules.WriteRules;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.ApiError;
-import dev.hearth.web.JsonFields;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -42,9 +41,8 @@ public final class CommentEdits {
   }
 
   /** Replaces the body of the caller's own comment; returns the comment as now shown. */
-  public Future<JsonObject> edit(long id, Optional<String> bearer, JsonFields json) {
-    json.allowOnly("body");
-    String source = NewComment.body(json);
+  public Future<JsonObject> edit(long id, Optional<String> bearer, CommentEdit edit) {
+    String source = edit.body();
     return authors.required(bearer).compose(user -> pool.withTransaction(tx -> lockOwn(tx, id, user)
         .compose(target -> sites.get(target.comment().siteId()).compose(site -> {
           CommentRepository.Changeable old = target.comment();

@@ -53,7 +53,7 @@ public final class CommentRoutes {
 
   /** PATCH /api/v1/comments/{id} {body} (the author's token) → the comment. */
   private void edit(RoutingContext ctx) {
-    Responses.respond(ctx, 200, edits.edit(commentId(ctx), BearerToken.of(ctx), JsonBody.read(ctx)));
+    Responses.respond(ctx, 200, edits.edit(commentId(ctx), BearerToken.of(ctx), CommentEdit.from(JsonBody.read(ctx))));
   }
 
   /** DELETE /api/v1/comments/{id} (the author's token) → 204. */

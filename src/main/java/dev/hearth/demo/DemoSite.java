@@ -2,10 +2,10 @@ package dev.hearth.demo;
 
 import dev.hearth.comment.CommentService;
 import dev.hearth.comment.NewComment;
+import dev.hearth.site.SiteRequests;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.JsonFields;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +32,7 @@ public final class DemoSite {
     return sites.anyExists()
         .compose(any -> any
             ? Future.succeededFuture(false)
-            : sites.create(JsonFields.of(new JsonObject()
-                    .put("id", SITE_ID).put("name", "Hearth demo").put("origins", new JsonArray(origins))))
+            : sites.create(SiteRequests.Create.of(SITE_ID, "Hearth demo", origins))
                 .compose(site -> seedConversation(publicUrl))
                 .map(true)
                 .recover(failure -> failure instanceof dev.hearth.web.ApiError

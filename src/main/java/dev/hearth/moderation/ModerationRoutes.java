@@ -59,7 +59,8 @@ public final class ModerationRoutes {
   /** POST /api/v1/comments/{id}/reports {reason, note?} (a user's token) → 201 {commentId, reported}. */
   private void report(RoutingContext ctx) {
     long id = PathIds.positive(ctx, "id", "comment_not_found");
-    Responses.respond(ctx, 201, reports.report(id, BearerToken.of(ctx), JsonBody.read(ctx)));
+    ModerationRequests.Report report = ModerationRequests.Report.from(JsonBody.read(ctx));
+    Responses.respond(ctx, 201, reports.report(id, BearerToken.of(ctx), report));
   }
 
   /**
@@ -101,7 +102,7 @@ public final class ModerationRoutes {
     long id = PathIds.positive(ctx, "id", "comment_not_found");
     JsonFields body = optionalBody(ctx);
     body.allowOnly("reason");
-    String reason = UserModeration.reason(body);
+    String reason = ModerationRequests.reason(body);
     Responses.respond(ctx, 200, targets.siteOfComment(id)
         .compose(site -> access.require(ctx, site, Role.MODERATOR))
         .compose(actor -> action.equals("approve")
@@ -118,7 +119,7 @@ public final class ModerationRoutes {
       throw ApiError.invalidField("action", "must be approve or reject");
     }
     List<Long> ids = body.requiredLongList("ids", 200);
-    String reason = UserModeration.reason(body);
+    String reason = ModerationRequests.reason(body);
     Responses.respond(ctx, 200, access.require(ctx, site, Role.MODERATOR).compose(actor ->
         targets.allOnSite(ids.stream().distinct().toList(), site)
             .compose(ok -> comments.bulk(actor, ids.stream().distinct().toList(), action.equals("approve"), reason))));
@@ -134,10 +135,10 @@ public final class ModerationRoutes {
             throw ApiError.forbidden("forbidden", "You cannot sanction yourself");
           }
           return switch (action) {
-            case "ban" -> users.ban(site, actor, id, body);
-            case "suspend" -> users.suspend(site, actor, id, body);
-            case "unban" -> users.unban(site, actor, id, body);
-            default -> users.premoderate(site, actor, id, body);
+            case "ban" -> users.ban(site, actor, id, ModerationRequests.Ban.from(body));
+            case "suspend" -> users.suspend(site, actor, id, ModerationRequests.Suspension.from(body));
+            case "unban" -> users.unban(site, actor, id, ModerationRequests.Unban.from(body));
+            default -> users.premoderate(site, actor, id, ModerationRequests.Premoderation.from(body));
           };
         })));
   }

@@ -10,13 +10,11 @@ import dev.hearth.role.Role;
 import dev.hearth.role.RoleRepository;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.ApiError;
-import dev.hearth.web.JsonFields;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,9 +23,7 @@ import java.util.Optional;
  * passes the site's threshold the comment is hidden pending review, never deleted.
  */
 public final class ReportService {
-  static final List<String> REASONS = List.of("spam", "abusive", "offensive", "off_topic", "illegal", "other");
   static final int DAILY_CAP = 30;
-  static final int MAX_NOTE = 1000;
 
   private final Pool pool;
   private final SiteService sites;
@@ -46,19 +42,9 @@ public final class ReportService {
     this.events = events;
   }
 
-  public Future<JsonObject> report(long commentId, Optional<String> bearer, JsonFields body) {
-    body.allowOnly("reason", "note");
-    String reason = body.requiredString("reason", false);
-    if (!REASONS.contains(reason)) {
-      throw ApiError.invalidField("reason", "must be one of " + REASONS);
-    }
-    String note = body.optionalString("note", true).map(String::strip).filter(n -> !n.isEmpty()).orElse(null);
-    if (note != null && note.length() > MAX_NOTE) {
-      throw ApiError.invalidField("note", "must be at most " + MAX_NOTE + " characters");
-    }
-    if (note == null && (reason.equals("illegal") || reason.equals("other"))) {
-      throw new ApiError(400, "missing_field", "A note is required for this reason", new JsonObject().put("field", "note"));
-    }
+  public Future<JsonObject> report(long commentId, Optional<String> bearer, ModerationRequests.Report report) {
+    String reason = report.reason();
+    String note = report.note();
     return authors.required(bearer).compose(user -> pool.withTransaction(tx -> changes.lock(tx, commentId)
         .compose(comment -> {
           if (!comment.siteId().equals(user.siteId())) {

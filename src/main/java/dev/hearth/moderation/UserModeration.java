@@ -4,7 +4,6 @@ import dev.hearth.audit.AuditAction;
 import dev.hearth.audit.AuditLog;
 import dev.hearth.role.Actor;
 import dev.hearth.web.ApiError;
-import dev.hearth.web.JsonFields;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -15,8 +14,6 @@ import java.util.List;
 
 /** Banning, suspending, unbanning and always pre-moderating a user of a site; each action audited. */
 public final class UserModeration {
-  static final long MAX_SUSPENSION_HOURS = 24L * 365;
-
   private final Pool pool;
   private final CommentModeration comments;
   private final AuditLog audit;
@@ -28,10 +25,9 @@ public final class UserModeration {
   }
 
   /** Bans from the site; with {@code rejectComments} every comment of the user still shown or held is rejected. */
-  public Future<JsonObject> ban(String siteId, Actor actor, long userId, JsonFields body) {
-    body.allowOnly("reason", "rejectComments");
-    String reason = reason(body);
-    boolean rejectAll = body.optionalBoolean("rejectComments").orElse(false);
+  public Future<JsonObject> ban(String siteId, Actor actor, long userId, ModerationRequests.Ban ban) {
+    String reason = ban.reason();
+    boolean rejectAll = ban.rejectComments();
     return pool.withTransaction(tx -> existing(tx, userId, siteId)
         .compose(ignored -> tx.preparedQuery(ModerationSql.BAN).execute(Tuple.of(userId, siteId, reason)))
         // Banning someone already banned (a double click) changes and logs nothing.
@@ -41,23 +37,19 @@ public final class UserModeration {
         .map(rejected -> new JsonObject().put("userId", userId).put("banned", true).put("rejectedComments", rejected)));
   }
 
-  public Future<JsonObject> suspend(String siteId, Actor actor, long userId, JsonFields body) {
-    body.allowOnly("reason", "hours");
-    String reason = reason(body);
-    long hours = body.optionalLong("hours").orElseThrow(() -> body.missing("hours"));
-    if (hours < 1 || hours > MAX_SUSPENSION_HOURS) {
-      throw ApiError.invalidField("hours", "must be from 1 to " + MAX_SUSPENSION_HOURS);
-    }
+  public Future<JsonObject> suspend(String siteId, Actor actor, long userId,
+                                    ModerationRequests.Suspension suspension) {
+    String reason = suspension.reason();
+    double seconds = suspension.duration().toSeconds();
     return pool.withTransaction(tx -> existing(tx, userId, siteId)
-        .compose(ignored -> tx.preparedQuery(ModerationSql.SUSPEND).execute(Tuple.of(userId, siteId, hours * 3600.0)))
+        .compose(ignored -> tx.preparedQuery(ModerationSql.SUSPEND).execute(Tuple.of(userId, siteId, seconds)))
         .compose(rows -> audit.record(tx, siteId, actor, AuditAction.SUSPEND, null, userId, null, reason)
             .map(ignored -> new JsonObject().put("userId", userId)
                 .put("suspendedUntil", rows.iterator().next().getOffsetDateTime("suspended_until").toInstant().toString()))));
   }
 
-  public Future<JsonObject> unban(String siteId, Actor actor, long userId, JsonFields body) {
-    body.allowOnly("reason");
-    String reason = reason(body);
+  public Future<JsonObject> unban(String siteId, Actor actor, long userId, ModerationRequests.Unban unban) {
+    String reason = unban.reason();
     return pool.withTransaction(tx -> existing(tx, userId, siteId)
         .compose(ignored -> tx.preparedQuery(ModerationSql.UNBAN).execute(Tuple.of(userId, siteId)))
         .compose(changed -> changed.rowCount() == 0 ? Future.<Void>succeededFuture()
@@ -65,10 +57,10 @@ public final class UserModeration {
         .map(ignored -> new JsonObject().put("userId", userId).put("banned", false)));
   }
 
-  public Future<JsonObject> premoderate(String siteId, Actor actor, long userId, JsonFields body) {
-    body.allowOnly("on", "reason");
-    boolean on = body.optionalBoolean("on").orElseThrow(() -> body.missing("on"));
-    String reason = reason(body);
+  public Future<JsonObject> premoderate(String siteId, Actor actor, long userId,
+                                        ModerationRequests.Premoderation premoderation) {
+    boolean on = premoderation.on();
+    String reason = premoderation.reason();
     return pool.withTransaction(tx -> existing(tx, userId, siteId)
         .compose(ignored -> tx.preparedQuery(ModerationSql.PREMODERATE).execute(Tuple.of(userId, siteId, on)))
         .compose(changed -> changed.rowCount() == 0 ? Future.<Void>succeededFuture()
@@ -96,13 +88,5 @@ public final class UserModeration {
       }
       return null;
     });
-  }
-
-  static String reason(JsonFields body) {
-    String reason = body.optionalString("reason", true).map(String::strip).filter(r -> !r.isEmpty()).orElse(null);
-    if (reason != null && reason.length() > 1000) {
-      throw ApiError.invalidField("reason", "must be at most 1000 characters");
-    }
-    return reason;
   }
 }

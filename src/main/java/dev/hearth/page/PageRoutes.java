@@ -31,6 +31,6 @@ public final class PageRoutes {
     JsonFields body = JsonBody.read(ctx);
     Role needed = body.present("authorUserId") ? Role.OWNER : Role.MODERATOR;
     Responses.respond(ctx, 200, access.require(ctx, site, needed)
-        .compose(actor -> service.update(site, ctx.pathParam("key"), body, actor)));
+        .compose(actor -> service.update(site, ctx.pathParam("key"), PageUpdate.from(body), actor)));
   }
 }

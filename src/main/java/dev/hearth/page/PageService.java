@@ -8,7 +8,6 @@ import dev.hearth.role.Actor;
 import dev.hearth.site.Site;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.ApiError;
-import dev.hearth.web.JsonFields;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -32,12 +31,11 @@ public final class PageService {
   }
 
   /** Applies {closed?, authorUserId?}; the page is created if it has no comment yet. */
-  public Future<JsonObject> update(String siteId, String key, JsonFields body, Actor actor) {
-    body.allowOnly("closed", "authorUserId", "premoderated");
-    java.util.Optional<Boolean> closed = body.optionalBoolean("closed");
-    java.util.Optional<Boolean> premoderated = body.optionalBoolean("premoderated");
-    boolean setAuthor = body.present("authorUserId");
-    Long authorUserId = body.optionalLong("authorUserId").orElse(null);
+  public Future<JsonObject> update(String siteId, String key, PageUpdate change, Actor actor) {
+    java.util.Optional<Boolean> closed = change.closed();
+    java.util.Optional<Boolean> premoderated = change.premoderated();
+    boolean setAuthor = change.setsAuthor();
+    Long authorUserId = change.authorUserId().orElse(null);
     if (key.isBlank() || key.length() > 512) {
       throw ApiError.notFound("page_not_found", "No such page");
     }

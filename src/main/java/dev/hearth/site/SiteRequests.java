@@ -11,10 +11,48 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Parses and checks the bodies of the site endpoints. */
-final class SiteRequests {
+public final class SiteRequests {
   static final int MAX_ORIGINS = 50;
 
   private SiteRequests() {
+  }
+
+  /** A new site: {id, name, origins, settings?}, every field checked. */
+  public record Create(String id, String name, List<String> origins, SiteSettings.Overrides settings) {
+    public Create {
+      origins = List.copyOf(origins);
+    }
+
+    static Create from(JsonFields body) {
+      body.allowOnly("id", "name", "origins", "settings");
+      String id = SiteRequests.id(body.requiredString("id", false));
+      String name = SiteRequests.name(body);
+      List<String> origins = SiteRequests.origins(body).orElseThrow(() -> body.missing("origins"));
+      SiteSettings.Overrides settings = body.optionalObject("settings")
+          .map(SiteSettings.Overrides::from)
+          .orElseGet(SiteSettings.Overrides::none);
+      return new Create(id, name, origins, settings);
+    }
+
+    /** A site the server sets up itself (the demo), held to the rules of one created over HTTP. */
+    public static Create of(String id, String name, List<String> origins) {
+      return new Create(SiteRequests.id(id), SiteRequests.name(name), normalizeOrigins(origins),
+          SiteSettings.Overrides.none());
+    }
+  }
+
+  /** A change to a site: {name?, origins?, settings?}; what is left out stays as it is. */
+  public record Update(Optional<String> name, Optional<List<String>> origins, Optional<SiteSettings.Overrides> settings) {
+    public Update {
+      origins = origins.map(List::copyOf);
+    }
+
+    static Update from(JsonFields body) {
+      body.allowOnly("name", "origins", "settings");
+      Optional<String> name = body.optionalString("name", false).map(SiteRequests::name);
+      Optional<SiteSettings.Overrides> settings = body.optionalObject("settings").map(SiteSettings.Overrides::from);
+      return new Update(name, SiteRequests.origins(body), settings);
+    }
   }
 
   static String id(String raw) {

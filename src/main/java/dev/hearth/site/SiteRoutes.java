@@ -30,7 +30,7 @@ public final class SiteRoutes {
 
   /** POST /api/v1/sites {id, name, origins, settings?} (instance admin) → 201 site. */
   private void create(RoutingContext ctx) {
-    Responses.respond(ctx, 201, service.create(JsonBody.read(ctx)).map(site -> site.toJson(true)));
+    Responses.respond(ctx, 201, service.create(SiteRequests.Create.from(JsonBody.read(ctx))).map(site -> site.toJson(true)));
   }
 
   /** GET /api/v1/sites/{site} → site; moderation settings only for the site's staff and the admin. */
@@ -47,7 +47,7 @@ public final class SiteRoutes {
     String id = ctx.pathParam("site");
     JsonFields body = JsonBody.read(ctx);
     Responses.respond(ctx, 200, access.require(ctx, id, Role.OWNER)
-        .compose(actor -> service.update(id, body))
+        .compose(actor -> service.update(id, SiteRequests.Update.from(body)))
         .map(site -> site.toJson(true)));
   }
 }

@@ -3,13 +3,11 @@ package dev.hearth.site;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.hearth.web.ApiError;
-import dev.hearth.web.JsonFields;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Creating, reading and configuring sites. Every request needs its site, so sites are cached
@@ -31,15 +29,9 @@ public final class SiteService {
     this.sites = sites;
   }
 
-  public Future<Site> create(JsonFields body) {
-    body.allowOnly("id", "name", "origins", "settings");
-    String id = SiteRequests.id(body.requiredString("id", false));
-    String name = SiteRequests.name(body);
-    List<String> origins = SiteRequests.origins(body).orElseThrow(() -> body.missing("origins"));
-    JsonObject settings = body.optionalObject("settings")
-        .map(fields -> SiteSettings.validatedOverrides(fields, new JsonObject()))
-        .orElseGet(JsonObject::new);
-    return pool.withTransaction(tx -> sites.insert(tx, id, name, settings, origins))
+  public Future<Site> create(SiteRequests.Create site) {
+    String id = site.id();
+    return pool.withTransaction(tx -> sites.insert(tx, id, site.name(), site.settings().values(), site.origins()))
         .recover(failure -> Future.failedFuture(isDuplicate(failure)
             ? ApiError.conflict("site_exists", "A site with id '" + id + "' already exists")
             : failure))
@@ -63,16 +55,15 @@ public final class SiteService {
     });
   }
 
-  public Future<Site> update(String id, JsonFields body) {
-    body.allowOnly("name", "origins", "settings");
+  public Future<Site> update(String id, SiteRequests.Update change) {
     return pool.withTransaction(tx -> sites.find(tx, id).compose(found -> {
       SiteRepository.StoredSite stored = found
           .orElseThrow(() -> ApiError.notFound("site_not_found", "No site with id '" + id + "'"));
-      String name = body.optionalString("name", false).map(SiteRequests::name).orElse(stored.site().name());
-      JsonObject settings = body.optionalObject("settings")
-          .map(fields -> SiteSettings.validatedOverrides(fields, stored.storedSettings()))
+      String name = change.name().orElse(stored.site().name());
+      JsonObject settings = change.settings()
+          .map(overrides -> overrides.over(stored.storedSettings()))
           .orElse(stored.storedSettings());
-      Future<Void> originsUpdate = SiteRequests.origins(body)
+      Future<Void> originsUpdate = change.origins()
           .map(origins -> sites.replaceOrigins(tx, id, origins))
           .orElse(Future.succeededFuture());
       return originsUpdate.compose(ignored -> sites.update(tx, id, name, settings));

@@ -62,12 +62,37 @@ public record SiteSettings(
   }
 
   /**
-   * Validates a client's {@code settings} object and returns the overrides to store,
-   * merged over the ones already stored. Unknown keys and out-of-range values are refused.
+   * The settings a client chose to change, checked, in their stored form; applying them merges
+   * them over the overrides already stored.
    */
-  public static JsonObject validatedOverrides(JsonFields fields, JsonObject stored) {
+  public record Overrides(JsonObject values) {
+    public Overrides {
+      values = values.copy();
+    }
+
+    public static Overrides none() {
+      return new Overrides(new JsonObject());
+    }
+
+    /** Reads a client's {@code settings} object. Unknown keys and out-of-range values are refused. */
+    static Overrides from(JsonFields fields) {
+      return new Overrides(validatedOverrides(fields));
+    }
+
+    @Override
+    public JsonObject values() {
+      return values.copy();
+    }
+
+    /** The overrides to store: these over the ones stored before. */
+    public JsonObject over(JsonObject stored) {
+      return stored.copy().mergeIn(values.copy());
+    }
+  }
+
+  private static JsonObject validatedOverrides(JsonFields fields) {
     fields.allowOnly(KEYS);
-    JsonObject merged = stored.copy();
+    JsonObject merged = new JsonObject();
     fields.optionalBoolean("allowAnonymous").ifPresent(v -> merged.put("allowAnonymous", v));
     putInt(fields, merged, "maxBodyLength", 1, BODY_LIMIT_CEILING);
     putInt(fields, merged, "editWindowSeconds", 0, 7 * 24 * 3600);

@@ -27,6 +27,6 @@ public final class StaffRoutes {
     String site = ctx.pathParam("site");
     JsonFields body = JsonBody.read(ctx);
     Responses.respond(ctx, 200, access.require(ctx, site, Role.OWNER)
-        .compose(actor -> service.grant(site, actor, body)));
+        .compose(actor -> service.grant(site, actor, RoleGrant.from(body))));
   }
 }

@@ -5,7 +5,6 @@ import dev.hearth.role.Role;
 import dev.hearth.role.RoleRepository;
 import dev.hearth.role.StaffDirectory;
 import dev.hearth.web.ApiError;
-import dev.hearth.web.JsonFields;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -28,12 +27,10 @@ public final class StaffService {
     this.staff = staff;
   }
 
-  public Future<JsonObject> grant(String siteId, Actor actor, JsonFields body) {
-    body.allowOnly("userId", "role");
-    long userId = body.optionalLong("userId").orElseThrow(() -> body.missing("userId"));
-    String roleName = body.requiredString("role", false);
-    boolean commenter = "commenter".equals(roleName);
-    Role role = commenter ? null : Role.parse(roleName);
+  public Future<JsonObject> grant(String siteId, Actor actor, RoleGrant grant) {
+    long userId = grant.userId();
+    boolean commenter = grant.role().isEmpty();
+    Role role = grant.role().orElse(null);
     if (!actor.admin() && (role == Role.OWNER || !actor.has(Role.OWNER))) {
       throw ApiError.forbidden("forbidden", "Only the instance admin grants the owner role; owners grant moderator");
     }

@@ -24,7 +24,7 @@ public final class VoteRoutes {
   /** PUT /api/v1/comments/{id}/vote {value: 1 | -1 | 0} (an account's bearer) → {id, score, vote}. */
   private void vote(RoutingContext ctx) {
     long id = PathIds.positive(ctx, "id", "comment_not_found");
-    Responses.respond(ctx, 200, votes.vote(id, BearerToken.of(ctx), JsonBody.read(ctx)));
+    Responses.respond(ctx, 200, votes.vote(id, BearerToken.of(ctx), VoteRequest.from(JsonBody.read(ctx))));
   }
 
   /** GET /api/v1/votes?site=S&page=K (bearer) → {votes: {commentId: value}}. */

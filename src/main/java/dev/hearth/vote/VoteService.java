@@ -9,7 +9,6 @@ import dev.hearth.event.EventKind;
 import dev.hearth.site.Site;
 import dev.hearth.site.SiteService;
 import dev.hearth.web.ApiError;
-import dev.hearth.web.JsonFields;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -41,13 +40,8 @@ public final class VoteService {
   }
 
   /** {value: 1 | -1 | 0} → {id, score, vote}. Voting the same way twice changes nothing. */
-  public Future<JsonObject> vote(long commentId, Optional<String> bearer, JsonFields body) {
-    body.allowOnly("value");
-    long value = body.optionalLong("value").orElseThrow(() -> body.missing("value"));
-    if (value < -1 || value > 1) {
-      throw ApiError.invalidField("value", "must be 1 (up), -1 (down) or 0 (withdraw)");
-    }
-    int vote = (int) value;
+  public Future<JsonObject> vote(long commentId, Optional<String> bearer, VoteRequest request) {
+    int vote = request.value();
     return authors.required(bearer).compose(user -> {
       if ("anonymous".equals(user.kind())) {
         throw ApiError.forbidden("account_required", "Sign in with an account to vote");

@@ -145,7 +145,11 @@ public final class JsonFields {
         new JsonObject().put("field", prefix + name));
   }
 
-  private static String checkedText(String field, String text, boolean multiline) {
+  /**
+   * Refuses text with NUL, other control characters or a lone surrogate, as a body field would
+   * be; for the same fields arriving by another way (a form) to be answered alike.
+   */
+  public static String checkedText(String field, String text, boolean multiline) {
     if (TextRules.hasLoneSurrogate(text)) {
       throw new ApiError(400, "invalid_characters", field + ": contains invalid Unicode (a lone surrogate)",
           new JsonObject().put("field", field));

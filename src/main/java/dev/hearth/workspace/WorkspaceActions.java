@@ -2,12 +2,12 @@ package dev.hearth.workspace;
 
 import dev.hearth.comment.CommentStatus;
 import dev.hearth.moderation.CommentModeration;
+import dev.hearth.moderation.ModerationRequests;
 import dev.hearth.moderation.ModerationTargets;
 import dev.hearth.moderation.Queue;
 import dev.hearth.moderation.UserModeration;
 import dev.hearth.role.Actor;
 import dev.hearth.web.ApiError;
-import dev.hearth.web.JsonFields;
 import dev.hearth.web.PathIds;
 import dev.hearth.web.Responses;
 import io.vertx.core.Future;
@@ -15,7 +15,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The workspace's actions as plain form posts: each checks Origin and the CSRF token, finds
@@ -65,9 +64,8 @@ final class WorkspaceActions {
           if (actor.userId().map(me -> me == id).orElse(false)) {
             throw ApiError.forbidden("forbidden", "You cannot sanction yourself");
           }
-          JsonObject body = new JsonObject().put("rejectComments", form.checked("rejectComments"));
-          Optional.ofNullable(form.reason()).ifPresent(reason -> body.put("reason", reason));
-          return users.ban(site, actor, id, JsonFields.of(body));
+          boolean rejectComments = form.checked("rejectComments");
+          return users.ban(site, actor, id, new ModerationRequests.Ban(form.reason(), rejectComments));
         }).map(result -> new Done(site, "banned"))));
   }
 
