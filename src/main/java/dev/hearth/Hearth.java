@@ -5,7 +5,6 @@ import dev.hearth.db.DatabaseTarget;
 import dev.hearth.db.EmbeddedDatabase;
 import dev.hearth.db.Migrations;
 import dev.hearth.db.Pools;
-import dev.hearth.event.EventFeed;
 import dev.hearth.event.EventListener;
 import dev.hearth.flood.AddressHash;
 import dev.hearth.live.LiveVerticle;
@@ -70,7 +69,7 @@ public final class Hearth implements AutoCloseable {
       Services services = Services.create(vertx, config, pool, adminToken, addresses, clock);
       services.demo().seedIfEmpty(config.ownOrigins(), config.publicUrl()).await(60, TimeUnit.SECONDS);
       vertx.deployVerticle(new LiveVerticle(services.liveHub(),
-          new EventListener(vertx, target.connectOptions(), new EventFeed(pool))))
+          new EventListener(vertx, target.connectOptions(), services.events())))
           .await(60, TimeUnit.SECONDS);
       vertx.deployVerticle(() -> new HttpVerticle(services), new DeploymentOptions().setInstances(config.verticles()))
           .await(60, TimeUnit.SECONDS);

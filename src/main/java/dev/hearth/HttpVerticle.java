@@ -3,7 +3,11 @@ package dev.hearth;
 import dev.hearth.apidoc.ApiDocRoutes;
 import dev.hearth.comment.CommentRoutes;
 import dev.hearth.demo.DemoRoutes;
+import dev.hearth.embed.CommentFragmentRoutes;
 import dev.hearth.embed.FragmentRoutes;
+import dev.hearth.embed.LoaderRoutes;
+import dev.hearth.embed.SignInRoutes;
+import dev.hearth.embed.ThreadPageRoutes;
 import dev.hearth.health.HealthRoutes;
 import dev.hearth.health.ReadinessRepository;
 import dev.hearth.page.PageRoutes;
@@ -63,10 +67,17 @@ public final class HttpVerticle extends VerticleBase {
     new StaffRoutes(services.roles(), services.access()).mount(router);
     services.accounts().routes().mount(router);
     services.moderation().mount(router);
-    new CommentRoutes(services.posting(), services.edits(), services.threads()).mount(router);
+    new CommentRoutes(services.posting(), services.edits(), services.threads(), services.views(),
+        services.identities()).mount(router);
     services.votes().mount(router);
     new FragmentRoutes(services.threads(), services.templates()).mount(router);
-    new DemoRoutes(services.threads(), services.templates()).mount(router);
+    new ThreadPageRoutes(services.sites(), services.threads(), services.events(), services.templates(),
+        services.assets(), services.config().ownOrigins()).mount(router);
+    new CommentFragmentRoutes(services.views(), services.threads(), services.sites(), services.identities(),
+        services.templates()).mount(router);
+    new SignInRoutes(services.sites(), services.templates(), services.assets()).mount(router);
+    new LoaderRoutes(services.assets()).mount(router);
+    new DemoRoutes(services.templates()).mount(router);
     services.workspace().mount(router);
     new ApiDocRoutes().mount(router);
     router.route("/static/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));

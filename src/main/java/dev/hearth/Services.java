@@ -43,11 +43,13 @@ import dev.hearth.site.StaffService;
 import dev.hearth.view.EventFrames;
 import dev.hearth.vote.VoteRoutes;
 import dev.hearth.vote.VoteService;
+import dev.hearth.web.Assets;
 import dev.hearth.web.Templates;
 import dev.hearth.workspace.WorkspaceRoutes;
 import dev.hearth.workspace.WorkspaceWiring;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -73,7 +75,11 @@ public record Services(
     ModerationRoutes moderation,
     WorkspaceRoutes workspace,
     VoteRoutes votes,
-    Templates templates) {
+    Templates templates,
+    CommentViews views,
+    IdentityResolver identities,
+    EventFeed events,
+    Assets assets) {
 
   public static Services create(Vertx vertx, Config config, Pool pool, AdminToken adminToken, AddressHash addresses,
                                 Clock clock) {
@@ -95,7 +101,8 @@ public record Services(
     Templates templates = new Templates();
     CommentViews views = new CommentViews(pool, sites, pageRepository, commentRepository, staff);
     AuditLog audit = new AuditLog(pool);
-    LiveHub hub = new LiveHub(new EventFeed(pool),
+    EventFeed feed = new EventFeed(pool);
+    LiveHub hub = new LiveHub(feed,
         new EventFrames(views, templates));
     OriginPolicy origins = new OriginPolicy(pool, siteRepository, config.ownOrigins());
     AdminGuesses adminGuesses = new AdminGuesses(pool, adminToken);
@@ -121,6 +128,6 @@ public record Services(
         new ThreadService(pool, sites, pageRepository, commentRepository, staff),
         new DemoSite(sites, posting), accounts, hub, live, moderation, workspace,
         new VoteRoutes(new VoteService(pool, sites, changes, authors, identities)),
-        templates);
+        templates, views, identities, feed, new Assets(Path.of("webroot")));
   }
 }

@@ -231,6 +231,16 @@ public final class CommentRepository {
     });
   }
 
+  /** A writer's own comments on a page that wait for review, oldest first. */
+  public Future<List<Located>> pendingOf(SqlClient client, String siteId, String pageKey, long authorId) {
+    return client.preparedQuery(CommentSql.PENDING_OF_AUTHOR).execute(Tuple.of(siteId, pageKey, authorId))
+        .map(rows -> {
+          List<Located> found = new ArrayList<>();
+          rows.forEach(row -> found.add(new Located(toComment(row), row.getLong("page_id"), row.getString("site_id"))));
+          return found;
+        });
+  }
+
   /** A top-level comment of a page of threads and the value it was ordered by. */
   public record RootRef(long id, int rankValue) {
   }

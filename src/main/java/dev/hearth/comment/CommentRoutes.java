@@ -1,6 +1,7 @@
 package dev.hearth.comment;
 
 import dev.hearth.auth.BearerToken;
+import dev.hearth.auth.IdentityResolver;
 import dev.hearth.auth.Sha256;
 import dev.hearth.idempotency.IdempotencyKeys;
 import dev.hearth.web.ApiError;
@@ -19,8 +20,13 @@ public final class CommentRoutes {
   private final CommentService posting;
   private final CommentEdits edits;
   private final ThreadService threads;
+  private final CommentViews views;
+  private final IdentityResolver identities;
 
-  public CommentRoutes(CommentService posting, CommentEdits edits, ThreadService threads) {
+  public CommentRoutes(CommentService posting, CommentEdits edits, ThreadService threads, CommentViews views,
+                       IdentityResolver identities) {
+    this.views = views;
+    this.identities = identities;
     this.posting = posting;
     this.edits = edits;
     this.threads = threads;
@@ -30,7 +36,9 @@ public final class CommentRoutes {
     router.post("/api/v1/comments").handler(this::create);
     router.patch("/api/v1/comments/:id").handler(this::edit);
     router.delete("/api/v1/comments/:id").handler(this::delete);
+    router.get("/api/v1/comments/:id").handler(this::one);
     router.get("/api/v1/comments/:id/replies").handler(this::replies);
+    router.post("/api/v1/preview").handler(this::preview);
     router.get("/api/v1/comments/:id/context").handler(this::context);
     router.get("/api/v1/threads").handler(this::threads);
     router.get("/api/v1/counts").handler(this::counts);
@@ -49,6 +57,23 @@ public final class CommentRoutes {
     posting.create(request, ClientAddress.of(ctx), bearer, key)
         .onSuccess(response -> Responses.json(ctx, response.status(), response.body()))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * GET /api/v1/comments/{id} [Authorization: Bearer] → the comment as the caller may see it:
+   * a visible one for anyone (with its markdown source, for quoting and editing), a held one
+   * only for its author; 404 otherwise.
+   */
+  private void one(RoutingContext ctx) {
+    long id = commentId(ctx);
+    QueryParams.of(ctx);
+    Responses.respond(ctx, 200, identities.user(BearerToken.of(ctx)).compose(reader -> views.forReader(id, reader))
+        .map(found -> found.orElseThrow(() -> ApiError.notFound("comment_not_found", "No comment " + id)).json()));
+  }
+
+  /** POST /api/v1/preview {site, body} → {html}: the draft as it would be shown, nothing stored. */
+  private void preview(RoutingContext ctx) {
+    Responses.respond(ctx, 200, posting.preview(PreviewRequest.from(JsonBody.read(ctx))));
   }
 
   /** PATCH /api/v1/comments/{id} {body} (the author's token) → the comment. */
@@ -97,6 +122,8 @@ public final class CommentRoutes {
     if (keys.isEmpty()) {
       throw ApiError.badRequest("invalid_query", "Give at least one page parameter");
     }
+    // Counts are public, and article lists on the site's own pages fetch them across origins.
+    ctx.response().putHeader("access-control-allow-origin", "*");
     Responses.respond(ctx, 200, threads.counts(site, keys));
   }
 

@@ -97,6 +97,17 @@ public final class CommentService {
     });
   }
 
+  /**
+   * A draft rendered exactly as posting would render it (the same markup and sanitizer), for
+   * the composer's preview. Nothing is stored; the site's length limit applies.
+   */
+  public Future<JsonObject> preview(PreviewRequest request) {
+    return sites.get(request.siteId()).map(site -> {
+      NewComment.checkBodyLength(request.body(), site.settings().maxBodyLength());
+      return new JsonObject().put("html", RenderedBody.of(request.body()).html());
+    });
+  }
+
   /** Flood control, before the page row is locked (its advisory locks always come first). */
   private Future<Void> limit(SqlClient tx, Site site, RenderedBody body, Optional<AuthUser> user,
                              Map<Long, String> staffBadges, byte[] addressHash) {

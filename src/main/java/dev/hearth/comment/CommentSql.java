@@ -112,6 +112,11 @@ final class CommentSql {
   static final String ONE =
       "select " + COLUMNS + ", c.page_id, c.site_id from comments c where c.id = $1";
 
+  /** A writer's comments on one page that wait for a moderator (they see them; nobody else does). */
+  static final String PENDING_OF_AUTHOR =
+      "select " + COLUMNS + ", c.page_id, c.site_id from comments c join pages p on p.id = c.page_id "
+          + "where p.site_id = $1 and p.key = $2 and c.author_id = $3 and c.status = 'pending' order by c.id limit 50";
+
   static final String UPDATE_AUTHOR_NAME =
       "update users set display_name = $2 where id = $1 and kind = 'anonymous'";
 

@@ -1,11 +1,14 @@
 package dev.hearth.comment;
 
+import dev.hearth.auth.AuthUser;
 import dev.hearth.page.PageRepository;
 import dev.hearth.role.StaffBadges;
 import dev.hearth.site.Site;
 import dev.hearth.site.SiteService;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,14 +38,43 @@ public final class CommentViews {
 
   /** The comment as now stored, empty when it no longer exists. */
   public Future<Optional<Shown>> of(long commentId) {
-    return comments.find(pool, commentId).compose(found -> {
-      if (found.isEmpty()) {
-        return Future.succeededFuture(Optional.empty());
+    return comments.find(pool, commentId).compose(found -> found.isEmpty()
+        ? Future.succeededFuture(Optional.empty())
+        : shown(found.get()).map(Optional::of));
+  }
+
+  /**
+   * A comment as a reader sees it, as JSON: a visible comment for anyone, a held one only for
+   * its author (with its text). Empty for everything else, and for a comment of another site.
+   */
+  public Future<Optional<Read>> forReader(long commentId, Optional<AuthUser> reader) {
+    return of(commentId).map(found -> found.flatMap(shown -> {
+      Comment comment = shown.comment();
+      if (comment.isVisible()) {
+        return Optional.of(new Read(shown.site(), shown.json().comment(comment)));
       }
-      CommentRepository.Located located = found.get();
-      return sites.get(located.siteId()).compose(site -> pages.findById(pool, located.pageId())
-          .compose(page -> staff.of(site.id()).map(staffBadges -> Optional.of(new Shown(site, located.comment(),
-              CommentJson.forPage(site, page, staffBadges))))));
+      boolean ownHeld = comment.status() == CommentStatus.PENDING && reader
+          .filter(user -> user.id() == comment.authorId() && user.siteId().equals(shown.site().id())).isPresent();
+      return ownHeld ? Optional.of(new Read(shown.site(), shown.json().withContent(comment))) : Optional.empty();
+    }));
+  }
+
+  /** A comment's JSON as one reader may see it, and its site. */
+  public record Read(Site site, JsonObject json) {
+  }
+
+  /** A writer's own held comments on a page, with their text, as that writer sees them. */
+  public Future<List<JsonObject>> heldFor(AuthUser writer, String pageKey) {
+    return comments.pendingOf(pool, writer.siteId(), pageKey, writer.id()).compose(found -> {
+      List<Future<JsonObject>> shown = found.stream()
+          .map(located -> shown(located).map(view -> view.json().withContent(view.comment()))).toList();
+      return Future.all(shown).map(all -> shown.stream().map(Future::result).toList());
     });
+  }
+
+  private Future<Shown> shown(CommentRepository.Located located) {
+    return sites.get(located.siteId()).compose(site -> pages.findById(pool, located.pageId())
+        .compose(page -> staff.of(site.id()).map(staffBadges -> new Shown(site, located.comment(),
+            CommentJson.forPage(site, page, staffBadges)))));
   }
 }

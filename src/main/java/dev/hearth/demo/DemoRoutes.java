@@ -1,25 +1,20 @@
 package dev.hearth.demo;
 
-import dev.hearth.comment.ThreadQuery;
-import dev.hearth.comment.ThreadService;
-import dev.hearth.comment.ThreadSort;
-import dev.hearth.embed.FragmentRoutes;
 import dev.hearth.view.HtmlResponses;
-import dev.hearth.view.ThreadView;
 import dev.hearth.web.Templates;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
-/** The demo article with its thread, rendered on the server. */
+/** The demo article: a host page like any site owner's, with the thread embedded by embed.js. */
 public final class DemoRoutes {
-  private final ThreadService comments;
+  /** What a site owner's page needs to embed Hearth (here Hearth is the page's own origin). */
+  static final String HOST_PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; "
+      + "connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+
   private final Templates templates;
 
-  public DemoRoutes(ThreadService comments, Templates templates) {
-    this.comments = comments;
+  public DemoRoutes(Templates templates) {
     this.templates = templates;
   }
 
@@ -28,19 +23,9 @@ public final class DemoRoutes {
     router.get("/").handler(ctx -> ctx.redirect("/demo"));
   }
 
-  /** GET /demo → the demo article followed by its thread. */
+  /** GET /demo → the demo article, embedding its thread with the snippet from docs/embedding.md. */
   private void article(RoutingContext ctx) {
-    ThreadQuery query = new ThreadQuery(DemoSite.SITE_ID, DemoSite.PAGE_KEY, ThreadSort.OLDEST, Optional.empty(),
-        ThreadQuery.DEFAULT_LIMIT);
-    comments.threads(query)
-        .map(thread -> {
-          Map<String, Object> model = ThreadView.of(thread, Instant.now());
-          model.put("title", DemoSite.PAGE_TITLE);
-          model.put("moreHref", thread.nextCursor()
-              .map(next -> FragmentRoutes.nextPageHref(query, next)).orElse(""));
-          return templates.render("demo", model);
-        })
-        .onSuccess(html -> HtmlResponses.send(ctx, html))
-        .onFailure(ctx::fail);
+    HtmlResponses.send(ctx, templates.render("demo", Map.of(
+        "title", DemoSite.PAGE_TITLE, "siteId", DemoSite.SITE_ID, "pageKey", DemoSite.PAGE_KEY)), HOST_PAGE_CSP);
   }
 }

@@ -57,7 +57,8 @@ public final class EventFrames implements EventRenderer {
       CommentJson json = found.get().json();
       JsonObject staffFrame = head(event).put("comment", json.withContent(comment));
       return RenderedEvent.of(event.id(), event.siteId(), event.pageId(), event.pageKey(), event.kind(),
-          publicFrame(event, comment, json).orElse(null), staffFrame.encode());
+          publicFrame(event, comment, json, ThreadView.Actions.forSite(found.get().site().settings())).orElse(null),
+          staffFrame.encode());
     });
   }
 
@@ -65,10 +66,11 @@ public final class EventFrames implements EventRenderer {
    * What readers of the page see: a visible comment with its rendered HTML; for a removal,
    * only which comment to take away; nothing for a comment that is not (or no longer) shown.
    */
-  private Optional<String> publicFrame(StoredEvent event, Comment comment, CommentJson json) {
+  private Optional<String> publicFrame(StoredEvent event, Comment comment, CommentJson json,
+                                       ThreadView.Actions actions) {
     if (comment.isVisible()) {
       JsonObject shown = json.comment(comment).put("children", new JsonArray()).put("moreReplies", false);
-      String fragment = templates.render("comment", ThreadView.comment(shown, Instant.now()));
+      String fragment = templates.render("comment", ThreadView.comment(shown, Instant.now(), actions));
       return Optional.of(head(event).put("comment", shown).put("fragment", fragment).encode());
     }
     if (EventKind.from(event.kind()).removesComment()) {

@@ -11,9 +11,14 @@ public final class HtmlResponses {
   }
 
   public static void send(RoutingContext ctx, String html) {
+    send(ctx, html, CSP);
+  }
+
+  /** The same with a policy of the page's own (a page that frames Hearth's thread needs frame-src). */
+  public static void send(RoutingContext ctx, String html, String csp) {
     ctx.response()
         .putHeader("content-type", "text/html; charset=utf-8")
-        .putHeader("content-security-policy", CSP)
+        .putHeader("content-security-policy", csp)
         .putHeader("cache-control", "no-store")
         .end(html);
   }
