@@ -126,7 +126,8 @@ class EmbedPagesTest {
     refused(hearth.api().get("/embed/thread?site=nowhere&page=hello"), 404, "site_not_found");
     for (String bad : List.of("theme=neon", "radius=25", "radius=-1", "radius=6px", "accent=red",
         "accent=" + Api.encode("red;}body{display:none"), "accent=" + Api.encode("#b4461f;}"),
-        "font=" + Api.encode("Georgia;}body{display:none}"), "font=" + Api.encode("'Comic Sans'"),
+        "font=" + Api.encode("Georgia;}body{display:none}"), "font=" + Api.encode("serif;}"),
+        "font=" + Api.encode("'Comic Sans'"),
         "comment=abc", "colour=red")) {
       refused(thread("page=hello&" + bad), 400, "invalid_query");
     }
@@ -273,7 +274,8 @@ class EmbedPagesTest {
     for (String bad : List.of("accent=" + Api.encode("#abcd"), "accent=" + Api.encode("#fff;}body{display:none"),
         "accent=" + Api.encode("url(https://evil.example/x)"), "font=" + Api.encode("Georgia;}*{display:none}"),
         "font=" + Api.encode("\"Georgia\""), "font=" + Api.encode("a\\3b"), "font=" + Api.encode("x".repeat(121)),
-        "font=" + Api.encode("Georgia</style>"), "radius=" + Api.encode("6;}"), "radius=100", "size=3")) {
+        "font=" + Api.encode("Georgia</style>"), "font=" + Api.encode("serif;}"), "font=" + Api.encode("a{}"),
+        "radius=" + Api.encode("6;}"), "radius=100", "size=3")) {
       Api.Response refused = api.get("/embed/theme.css?" + bad);
       assertEquals(400, refused.status(), bad + " → " + refused.body());
       assertEquals("invalid_query", refused.json().getString("error"));
