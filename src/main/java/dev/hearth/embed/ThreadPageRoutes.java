@@ -1,7 +1,9 @@
 package dev.hearth.embed;
 
 import dev.hearth.comment.ThreadPage;
+import dev.hearth.comment.ThreadQuery;
 import dev.hearth.comment.ThreadService;
+import dev.hearth.comment.ThreadSort;
 import dev.hearth.event.EventFeed;
 import dev.hearth.site.Site;
 import dev.hearth.site.SiteService;
@@ -52,13 +54,28 @@ public final class ThreadPageRoutes {
   private void thread(RoutingContext ctx) {
     ThreadPageRequest request = ThreadPageRequest.parse(QueryParams.of(ctx, ThreadPageRequest.PARAMETERS));
     sites.get(request.siteId()).compose(site -> lastEvent(site, request.pageKey())
-        .compose(last -> listing(request).map(thread -> render(site, request, thread, last))))
+        .compose(last -> listing(request).map(thread -> render(site, shownAs(request, thread), thread, last))))
         .onSuccess(page -> FramedPages.send(ctx, FramedPages.policy(FramedPages.ancestors(page.site(), ownOrigins)),
             page.html()))
         .onFailure(ctx::fail);
   }
 
   private record Rendered(Site site, String html) {
+  }
+
+  /**
+   * The request as the page answers it: a thread opened for one comment is in oldest order
+   * whatever {@code sort} said, so the page must say so, and its "More conversations" link must
+   * carry that order with the cursor it was made for (another order refuses that cursor).
+   */
+  private static ThreadPageRequest shownAs(ThreadPageRequest request, ThreadPage thread) {
+    if (thread.target().isEmpty() || request.sort() == ThreadSort.OLDEST) {
+      return request;
+    }
+    ThreadQuery asked = request.query();
+    return new ThreadPageRequest(new ThreadQuery(asked.siteId(), asked.pageKey(), ThreadSort.OLDEST, Optional.empty(),
+        asked.limit()), request.url(), request.title(), request.origin(), request.frame(), request.theme(),
+        request.comment(), request.look());
   }
 
   /**
