@@ -278,9 +278,10 @@ async function report(dialog) {
       const who = await api('POST', '/api/v1/auth/anonymous', { site: cfg.site, name });
       await adopt(who.token, who.user);
     }
-    await api('POST', `/api/v1/comments/${id}/reports`, note ? { reason, note } : { reason });
+    const answer = await api('POST', `/api/v1/comments/${id}/reports`, note ? { reason, note } : { reason });
     closeDialog(dialog, button);
-    announce('Thank you. The moderators will look at it.', button);
+    announce(answer && answer.alreadyReported ? 'You have already reported this comment.'
+      : 'Thank you. The moderators will look at it.', button);
   } catch (err) {
     if (err.code === 'already_reported') {
       closeDialog(dialog, button);

@@ -28,7 +28,7 @@ function changed(change, id) {
 }
 
 function bumpCount(delta) {
-  const h = root().querySelector('h2.hearth-count');
+  const h = root().querySelector('.hearth-count');
   if (!h || !delta) return;
   const n = Math.max(0, (parseInt(h.textContent.replace(/\D+/g, ''), 10) || 0) + delta);
   h.textContent = n === 1 ? '1 comment' : n + ' comments';

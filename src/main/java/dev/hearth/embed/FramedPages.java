@@ -4,6 +4,7 @@ import dev.hearth.site.Site;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,7 +17,13 @@ final class FramedPages {
   }
 
   static String policy(String frameAncestors) {
-    return "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'; "
+    return policy(frameAncestors, Optional.empty());
+  }
+
+  /** The same, letting the page load a site's own style sheet from its origin. */
+  static String policy(String frameAncestors, Optional<String> styleOrigin) {
+    return "default-src 'none'; style-src 'self'" + styleOrigin.map(o -> " " + o).orElse("")
+        + "; img-src 'self' data:; script-src 'self'; connect-src 'self'; "
         + "base-uri 'none'; form-action 'self'; frame-ancestors " + frameAncestors;
   }
 

@@ -55,8 +55,8 @@ public final class ThreadPageRoutes {
     ThreadPageRequest request = ThreadPageRequest.parse(QueryParams.of(ctx, ThreadPageRequest.PARAMETERS));
     sites.get(request.siteId()).compose(site -> lastEvent(site, request.pageKey())
         .compose(last -> listing(request).map(thread -> render(site, shownAs(request, thread), thread, last))))
-        .onSuccess(page -> FramedPages.send(ctx, FramedPages.policy(FramedPages.ancestors(page.site(), ownOrigins)),
-            page.html()))
+        .onSuccess(page -> FramedPages.send(ctx, FramedPages.policy(FramedPages.ancestors(page.site(), ownOrigins),
+            page.site().settings().customCssOrigin()), page.html()))
         .onFailure(ctx::fail);
   }
 
@@ -125,6 +125,7 @@ public final class ThreadPageRoutes {
     model.put("cssHref", assets.url("embed/thread.css"));
     model.put("scriptHref", assets.url("embed/thread.js"));
     model.put("themeHref", request.themeHref().orElse(""));
+    model.put("customCss", site.settings().customCss() == null ? "" : site.settings().customCss());
     model.put("composer", composer(site, "hearth-", "hearth-composer", false));
     model.put("replyComposer", composer(site, "hearth-reply-", "", true));
     return new Rendered(site, templates.render("embed/thread", model));

@@ -84,7 +84,7 @@ class EmbedPagesTest {
     assertFalse(html.contains("<script>alert(2)"), "a script in the body never becomes a tag");
     assertTrue(html.contains("itemtype=\"https://schema.org/Comment\""));
     assertTrue(html.contains("itemprop=\"text\""));
-    assertTrue(html.contains("<h2 class=\"hearth-count\">1 comment</h2>"));
+    assertTrue(html.contains("<h1 class=\"hearth-count\">1 comment</h1>"));
     assertTrue(html.contains("data-hearth-composer"), "an open page has the composer");
     assertTrue(html.contains(">Reply</button>"), "comments carry their actions");
   }
@@ -318,5 +318,23 @@ class EmbedPagesTest {
     String csp = demo.header("content-security-policy");
     assertTrue(csp.contains("frame-src 'self'"), csp);
     assertFalse(csp.contains("unsafe-inline"), csp);
+  }
+
+  @Test
+  void aSitesOwnStyleSheetLoadsAfterHearthsWithItsOriginInTheCsp() {
+    Api api = hearth.api();
+    api.createSite("styled", "https://styled.example");
+    Api.Response refused = api.adminJson("PATCH", "/api/v1/sites/styled",
+        new JsonObject().put("settings", new JsonObject().put("customCss", "javascript:alert(1)")));
+    assertEquals(400, refused.status(), refused.body());
+    api.updateSettings("styled", new JsonObject().put("customCss", "https://cdn.styled.example/hearth.css?v=2"));
+    Api.Response page = api.get("/embed/thread?site=styled&page=p");
+    assertTrue(page.body().contains("<link rel=\"stylesheet\" href=\"https://cdn.styled.example/hearth.css?v&#x3D;2\">"),
+        page.body());
+    assertTrue(page.header("content-security-policy").contains("style-src 'self' https://cdn.styled.example;"));
+    api.updateSettings("styled", new JsonObject().put("customCss", ""));
+    Api.Response cleared = api.get("/embed/thread?site=styled&page=p");
+    assertFalse(cleared.body().contains("cdn.styled.example"));
+    assertTrue(cleared.header("content-security-policy").contains("style-src 'self';"));
   }
 }
