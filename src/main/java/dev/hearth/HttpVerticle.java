@@ -13,6 +13,7 @@ import dev.hearth.health.ReadinessRepository;
 import dev.hearth.page.PageRoutes;
 import dev.hearth.site.SiteRoutes;
 import dev.hearth.site.StaffRoutes;
+import dev.hearth.web.AssetHandler;
 import dev.hearth.web.ClientAddress;
 import dev.hearth.web.FailureHandler;
 import dev.hearth.web.JsonBody;
@@ -23,7 +24,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 
 /** One HTTP server per event loop; all of them share the port, the pool and the services. */
 public final class HttpVerticle extends VerticleBase {
@@ -80,7 +80,7 @@ public final class HttpVerticle extends VerticleBase {
     new DemoRoutes(services.templates()).mount(router);
     services.workspace().mount(router);
     new ApiDocRoutes().mount(router);
-    router.route("/static/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
+    router.get("/static/*").handler(new AssetHandler(services.assets()));
 
     router.route().failureHandler(failures);
     for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {

@@ -70,7 +70,7 @@ public final class ReportService {
                         .execute(Tuple.tuple().addString(site.id()).addLong(commentId).addLong(user.id())
                             .addString(reason).addString(note).addFloat((float) weight))
                         .compose(inserted -> inserted.size() == 0
-                            ? Future.succeededFuture(answer(commentId))
+                            ? Future.succeededFuture(answer(commentId).put("alreadyReported", true))
                             : counted(tx, comment, weight, threshold, inserted.iterator().next().getLong("id")));
                   })));
         })));
@@ -103,8 +103,11 @@ public final class ReportService {
         }));
   }
 
-  /** The same answer for a first report and a repeat: the reporter learns nothing about weights. */
+  /**
+   * The answer to a report. A repeat changes nothing and says so (the reader can be told
+   * politely); nothing in it tells the reporter how much their report weighs.
+   */
   private static JsonObject answer(long commentId) {
-    return new JsonObject().put("commentId", commentId).put("reported", true);
+    return new JsonObject().put("commentId", commentId).put("reported", true).put("alreadyReported", false);
   }
 }

@@ -1,6 +1,10 @@
 package dev.hearth.site;
 
 import dev.hearth.web.ApiError;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
 import dev.hearth.web.JsonFields;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,7 +30,8 @@ public record SiteSettings(
     List<String> suspectWords,
     double reportHideThreshold,
     String voting,
-    String ssoSecret) {
+    String ssoSecret,
+    String customCss) {
 
   public static final int BODY_LIMIT_CEILING = 8192;
   static final List<String> PREMODERATION_MODES = List.of("off", "all", "newAuthors");
@@ -34,7 +39,7 @@ public record SiteSettings(
   static final String[] KEYS = {"allowAnonymous", "maxBodyLength", "editWindowSeconds", "displayDepth",
       "autoCloseDays", "commentIntervalSeconds", "duplicateWindowSeconds", "newAccountDailyLimit", "premoderation",
       "newAuthorHeldCount", "maxLinks",
-      "bannedWords", "suspectWords", "reportHideThreshold", "voting", "ssoSecret"};
+      "bannedWords", "suspectWords", "reportHideThreshold", "voting", "ssoSecret", "customCss"};
 
   public static SiteSettings defaults() {
     return fromStored(new JsonObject());
@@ -58,7 +63,8 @@ public record SiteSettings(
         strings(stored.getJsonArray("suspectWords")),
         stored.getDouble("reportHideThreshold", 3.0),
         stored.getString("voting", "updown"),
-        stored.getString("ssoSecret"));
+        stored.getString("ssoSecret"),
+        stored.getString("customCss"));
   }
 
   /**
@@ -123,6 +129,8 @@ public record SiteSettings(
       }
       merged.put("reportHideThreshold", v.doubleValue());
     });
+    fields.optionalString("customCss", false).ifPresent(url -> merged.put("customCss", url.isEmpty() ? null
+        : customCss(url)));
     fields.optionalString("ssoSecret", false).ifPresent(secret -> {
       if (secret.length() < 32) {
         throw ApiError.invalidField("settings.ssoSecret", "must be at least 32 characters");
@@ -130,6 +138,31 @@ public record SiteSettings(
       merged.put("ssoSecret", secret);
     });
     return merged;
+  }
+
+  /**
+   * A style sheet the site's threads load after Hearth's own: an absolute http(s) URL without
+   * credentials, so it can be named exactly in the thread page's Content-Security-Policy.
+   */
+  private static String customCss(String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw ApiError.invalidField("settings.customCss", "must be the URL of a style sheet");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (url.length() > 500 || !(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
+        || uri.getUserInfo() != null || uri.getFragment() != null) {
+      throw ApiError.invalidField("settings.customCss", "must be an http(s) URL such as https://blog.example.org/hearth.css");
+    }
+    return uri.toASCIIString();
+  }
+
+  /** The origin a custom style sheet comes from, for the Content-Security-Policy. */
+  public Optional<String> customCssOrigin() {
+    return Optional.ofNullable(customCss).map(URI::create)
+        .map(uri -> uri.getScheme() + "://" + uri.getRawAuthority());
   }
 
   /** What the embed and anyone may read: no word lists (they would teach spammers), no secret. */
@@ -143,6 +176,7 @@ public record SiteSettings(
         .put("commentIntervalSeconds", commentIntervalSeconds)
         .put("premoderation", premoderation)
         .put("voting", voting)
+        .put("customCss", customCss)
         .put("ssoConfigured", ssoSecret != null);
   }
 

@@ -81,8 +81,8 @@ public final class ThreadView {
     view.put("authorId", author == null || author.getValue("id") == null ? "" : String.valueOf(author.getLong("id")));
     view.put("score", comment.getInteger("score", 0));
     view.put("actions", actions.shown() && !removed);
-    view.put("upvotes", actions.upvotes());
-    view.put("downvotes", actions.downvotes());
+    view.put("upvotes", actions.upvotes() && !pending);
+    view.put("downvotes", actions.downvotes() && !pending);
     view.put("authorName", author == null ? "" : author.getString("name", ""));
     view.put("badge", author == null || author.getString("badge") == null ? "" : author.getString("badge"));
     view.put("replyToName", replyTo == null || replyTo.getString("name") == null ? "" : replyTo.getString("name"));

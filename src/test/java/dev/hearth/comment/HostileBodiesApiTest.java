@@ -41,7 +41,12 @@ class HostileBodiesApiTest {
   /** The elements the thread templates are built from. */
   static final Set<String> FRAGMENT_TAGS = Set.of("section", "h2", "ol", "li", "article", "header", "span", "time", "div");
   static final Set<String> DEMO_TAGS = union(FRAGMENT_TAGS, Set.of("html", "head", "meta", "title", "link", "body", "main",
-      "h1"));
+      "h1", "p", "a", "noscript"));
+  /** The thread page around the comments: its header, composer, dialogs and the comments' actions. */
+  static final Set<String> THREAD_PAGE_TAGS = union(DEMO_TAGS, Set.of("nav", "button", "strong", "form", "input",
+      "label", "textarea", "template", "dialog", "fieldset", "legend", "h3"));
+  static final Pattern OWN_SCRIPT =
+      Pattern.compile("<script type=\"module\" src=\"/static/embed/thread\\.js\\?v&#x3D;[0-9a-f]{16}\"></script>");
   static final Pattern MORE_LINK = Pattern.compile("class=\"hearth-more\"><a href=\"([^\"]*)\"");
 
   /** One corpus entry and what the API answered to it. */
@@ -193,18 +198,29 @@ class HostileBodiesApiTest {
   }
 
   @Test
-  void demoArticleHasNothingExecutable() {
-    Api.Response demo = hearth.api().get("/demo");
-    assertEquals(200, demo.status());
-    assertEquals(List.of(), ExecutableMarkup.findProblemsInPage(demo.body(), DEMO_TAGS));
+  void theEmbeddedThreadRunsNothingButItsOwnScript() {
+    Api.Response page = hearth.api().get("/embed/thread?site=" + SITE + "&page=" + PAGE);
+    assertEquals(200, page.status());
+    Matcher own = OWN_SCRIPT.matcher(page.body());
+    assertTrue(own.find(), "the page loads its module from /static");
+    String withoutOwnScript = own.replaceAll("");
+    assertEquals(List.of(), ExecutableMarkup.findProblemsInPage(withoutOwnScript, THREAD_PAGE_TAGS));
     List<Long> firstPage = hearth.api().thread(SITE, PAGE, null).getJsonArray("comments").stream()
         .map(c -> ((JsonObject) c).getLong("id")).toList();
     assertEquals(20, firstPage.size());
     long shownHostile = firstPage.stream().filter(accepted::containsKey).count();
     assertEquals(18, shownHostile, "the demo's own two threads, then the first hostile ones");
     for (long id : firstPage) {
-      assertTrue(demo.body().contains("id=\"comment-" + id + "\""), "comment " + id + " on /demo");
+      assertTrue(page.body().contains("id=\"comment-" + id + "\""), "comment " + id + " on the embedded thread");
     }
+  }
+
+  @Test
+  void theDemoArticleLoadsNothingButTheLoader() {
+    Api.Response demo = hearth.api().get("/demo");
+    assertEquals(200, demo.status());
+    String withoutLoader = demo.body().replace("<script src=\"/embed.js\" async></script>", "");
+    assertEquals(List.of(), ExecutableMarkup.findProblemsInPage(withoutLoader, DEMO_TAGS));
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

@@ -18,12 +18,19 @@ class HealthTest {
   }
 
   @Test
-  void demoArticleShowsItsSeededThread() {
+  void demoArticleEmbedsItsSeededThreadAsASiteOwnerWould() {
     var demo = hearth.api().get("/demo");
     assertEquals(200, demo.status());
     assertTrue(demo.header("content-security-policy").contains("default-src 'none'"));
+    assertTrue(demo.header("content-security-policy").contains("frame-src 'self'"), "the page may frame the thread");
     assertTrue(demo.body().contains("Around the hearth"));
-    assertTrue(demo.body().contains("class=\"hearth-replies\""), "the demo thread has nested replies");
-    assertTrue(demo.body().contains("<time datetime="));
+    assertTrue(demo.body().contains("<div id=\"hearth-thread\" data-site=\"demo\" data-page=\"welcome\""));
+    assertTrue(demo.body().contains("<script src=\"/embed.js\" async></script>"));
+
+    var thread = hearth.api().get("/embed/thread?site=demo&page=welcome");
+    assertEquals(200, thread.status());
+    assertTrue(thread.body().contains("class=\"hearth-replies\""), "the demo thread has nested replies");
+    assertTrue(thread.body().contains("Nobody was allowed to leave the table angry"), "the seeded text is rendered");
+    assertTrue(thread.body().contains("<time datetime="));
   }
 }

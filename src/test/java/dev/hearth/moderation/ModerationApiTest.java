@@ -92,8 +92,12 @@ class ModerationApiTest {
     JsonObject mine = api.comment(SITE, "twice", null, "Author", "My words");
     long id = mine.getLong("id");
     String reporter = establishedToken("doublereporter");
-    assertEquals(201, report(id, reporter, "spam").status());
-    assertEquals(201, report(id, reporter, "spam").status(), "a repeat answers success");
+    Api.Response first = report(id, reporter, "spam");
+    assertEquals(201, first.status());
+    assertEquals(false, first.json().getBoolean("alreadyReported"));
+    Api.Response repeat = report(id, reporter, "spam");
+    assertEquals(201, repeat.status(), "a repeat answers success");
+    assertEquals(true, repeat.json().getBoolean("alreadyReported"), "and says so, for a polite word to the reader");
     JsonObject reported = queue(SITE, "reported", modToken);
     JsonObject item = item(reported, id);
     assertEquals(1, item.getJsonArray("reports").size(), "counted once");
