@@ -75,7 +75,7 @@ public final class ThreadView {
     view.put("removed", removed);
     view.put("removedLabel", status == CommentStatus.DELETED
         ? "This comment was deleted by its author." : "This comment was removed by a moderator.");
-    view.put("pending", pending);
+    view.put("held", pending);
     view.put("status", status.json());
     view.put("parentId", comment.getValue("parentId") == null ? "" : String.valueOf(comment.getLong("parentId")));
     view.put("authorId", author == null || author.getValue("id") == null ? "" : String.valueOf(author.getLong("id")));
