@@ -131,8 +131,8 @@
     } else if (m.type === 'store') {
       storage(f.a.site, typeof m.value === 'string' ? m.value : '');
     } else if (m.type === 'scroll') {
-      pending = {f, offset: m.offset, t: Date.now()};
-      settle();
+      pending = m.settle ? {f, offset: m.offset, t: Date.now()} : null;
+      reveal(f, m.offset);
     }
   });
 

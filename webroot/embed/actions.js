@@ -187,11 +187,15 @@ function openDialog(dialogId, button) {
   target = { id: idOf(button), button };
   showError(dialog, '');
   if (!dialog.open) dialog.showModal();
-  // The iframe is as tall as the thread: put the dialog beside the comment, not mid-iframe.
+  // The iframe is as tall as the thread: put the dialog beside the comment, not mid-iframe,
+  // but wholly inside the frame (which grows while the dialog is open if it must).
   if (framed()) {
-    const top = Math.max(8, Math.round(button.getBoundingClientRect().top - 120));
+    const height = dialog.offsetHeight + 16;
+    document.body.style.minHeight = `${height}px`;
+    const room = Math.max(document.documentElement.scrollHeight, height) - height;
+    const top = Math.min(Math.max(8, Math.round(button.getBoundingClientRect().top - 120)), Math.max(8, room));
     dialog.style.marginTop = `${top}px`;
-    post('scroll', { offset: Math.max(0, top + window.scrollY - 24) });
+    post('scroll', { offset: Math.max(0, top - 24) });
   }
   return dialog;
 }
@@ -199,6 +203,7 @@ function openDialog(dialogId, button) {
 function closeDialog(dialog, focusEl) {
   dialog.returnFocus = focusEl;
   dialog.close();
+  document.body.style.minHeight = '';
 }
 
 function bindDialogs() {

@@ -18,9 +18,10 @@ export function post(type, data = {}) {
 export function on(type, fn) { handlers[type] = fn; }
 
 /** Asks the host to bring a point of this iframe (document coordinates) into view. */
-export function reveal(el) {
+// settle: the host keeps the point in view while the frame's height changes (a permalink on load).
+export function reveal(el, settle = false) {
   const offset = Math.max(0, Math.round(el.getBoundingClientRect().top + window.scrollY - 16));
-  if (framed()) post('scroll', { offset });
+  if (framed()) post('scroll', { offset, settle });
   else el.scrollIntoView({ block: 'nearest' });
 }
 

@@ -3,7 +3,7 @@
 
 import { html, parse } from './api.js';
 import { announce, errorText } from './messages.js';
-import { post, framed } from './frame.js';
+import { post, framed, reveal } from './frame.js';
 
 let root;
 
@@ -99,7 +99,9 @@ export function showTarget() {
   const article = id && document.querySelector(`#comment-${CSS.escape(id)} > article`);
   if (!article) return;
   highlight(article);
-  article.scrollIntoView({ block: 'center' });
+  // Framed, the host scrolls (and keeps scrolling while the frame's height settles).
+  if (framed()) reveal(article, true);
+  else article.scrollIntoView({ block: 'center' });
 }
 
 // ---- relative times ----
