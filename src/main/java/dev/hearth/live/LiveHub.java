@@ -29,16 +29,18 @@ public final class LiveHub {
   private final EventFeed feed;
   private final EventRenderer renderer;
   private final Map<String, PageChannel> channels = new HashMap<>();
-  private final ModerationFollowers moderators = new ModerationFollowers();
+  private final ModerationStreams moderation;
   private Context context;
 
   public LiveHub(EventFeed feed, EventRenderer renderer) {
     this.feed = feed;
     this.renderer = renderer;
+    this.moderation = new ModerationStreams(feed, renderer, this::renderAll, POLL_BATCH);
   }
 
   void attach(Context hubContext) {
     this.context = hubContext;
+    moderation.attach(hubContext);
   }
 
   /** Runs on the hub context and hands back the result on the caller's. */
@@ -209,35 +211,18 @@ public final class LiveHub {
       for (Subscription subscription : new ArrayList<>(connection.subscriptions())) {
         remove(subscription);
       }
-      moderators.removeEverywhere(connection);
+      moderation.dropped(connection);
     });
   }
 
-  /**
-   * Follows a site's moderation stream (held comments, reports, every change); staff only.
-   * The first follower makes the hub learn the newest event id, so that a catch-up after a
-   * reconnect starts from there and never replays history.
-   */
+  /** Follows a site's moderation stream (held comments, reports, every change); staff only. */
   Future<Void> followModeration(LiveConnection connection, String siteId) {
-    return onHub(() -> {
-      Future<Void> known = moderators.handledUpTo() >= 0
-          ? Future.succeededFuture()
-          : feed.newest().map(last -> {
-            moderators.handled(last);
-            return null;
-          });
-      return known.map(ignored -> {
-        moderators.add(siteId, connection);
-        return null;
-      });
-    });
+    return onHub(() -> moderation.follow(connection, siteId));
   }
 
   /** Stops following a site's moderation stream; answers whether it was followed. */
   Future<Boolean> unfollowModeration(LiveConnection connection, String siteId) {
-    return onHub(() -> {
-      return Future.succeededFuture(moderators.remove(siteId, connection));
-    });
+    return onHub(() -> Future.succeededFuture(moderation.unfollow(connection, siteId)));
   }
 
   /** A notification named an event: bring its page's followers up to date. Runs on the hub context. */
@@ -250,7 +235,7 @@ public final class LiveHub {
    * since no other notification may come for this page or moderation stream for a long time.
    */
   private void notified(long eventId, int attempt) {
-    moderators.handled(eventId);
+    moderation.handled(eventId);
     feed.one(eventId).compose(found -> {
       if (found.isEmpty()) {
         return Future.<Void>succeededFuture();
@@ -262,14 +247,7 @@ public final class LiveHub {
           poll(channel);
         }
       }
-      if (!moderators.any(event.siteId())) {
-        return Future.<Void>succeededFuture();
-      }
-      return renderer.render(event)
-          .map(rendered -> {
-            context.runOnContext(ignored -> moderators.send(rendered));
-            return (Void) null;
-          });
+      return moderation.deliver(event);
     }).onFailure(e -> context.runOnContext(ignored -> {
       if (attempt >= NOTIFIED_ATTEMPTS) {
         LOG.log(Level.WARNING, "Giving up on event " + eventId + " after " + attempt + " attempts", e);
@@ -283,36 +261,10 @@ public final class LiveHub {
   /**
    * After (re)connecting to the notifications: catch every followed page up from the table,
    * and every moderation stream from the newest event handled before the connection was lost.
-   * (An event of another page with a lower id that committed during the loss is not found
-   * this way; a moderator sees it in the queue on the next load.)
    */
   void catchUp() {
     new ArrayList<>(channels.values()).forEach(this::poll);
-    catchUpModeration();
-  }
-
-  private void catchUpModeration() {
-    List<String> sites = moderators.sites();
-    long after = moderators.handledUpTo();
-    if (sites.isEmpty() || after < 0) {
-      return;
-    }
-    feed.sitesAfter(sites, after, POLL_BATCH)
-        .compose(this::renderAll)
-        .onComplete(done -> context.runOnContext(ignored -> {
-          if (done.failed()) {
-            LOG.log(Level.WARNING, "Could not catch the moderation streams up", done.cause());
-            context.owner().setTimer(1000, t -> catchUpModeration());
-            return;
-          }
-          for (RenderedEvent event : done.result()) {
-            moderators.handled(event.id());
-            moderators.send(event);
-          }
-          if (done.result().size() == POLL_BATCH) {
-            catchUpModeration();
-          }
-        }));
+    moderation.catchUp();
   }
 
   /** Reads the page's new events in order and hands them to its subscribers; one read at a time. */
