@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.hearth.support.Api;
+import dev.hearth.support.Axe;
 import dev.hearth.support.TestHearth;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -39,7 +37,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class WorkspaceBrowserTest {
   static final Path CHROMIUM = Path.of("/usr/lib/chromium/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path AXE = Path.of("node_modules/axe-core/axe.min.js");
   static final String SITE = "browse";
 
   @RegisterExtension
@@ -55,8 +52,8 @@ class WorkspaceBrowserTest {
       fail("Chromium and its driver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
           + "; mvn verify installs them as root (bin/test-prerequisites), else apt-get install chromium chromium-driver");
     }
-    if (!Files.isReadable(AXE)) {
-      fail("axe-core is needed at " + AXE + "; mvn verify installs it (bin/test-prerequisites runs npm ci)");
+    if (!Files.isReadable(Axe.SCRIPT)) {
+      fail("axe-core is needed at " + Axe.SCRIPT + "; mvn verify installs it (bin/test-prerequisites runs npm ci)");
     }
     home = Files.createTempDirectory("hearth-chromium-home");
     ChromeOptions options = new ChromeOptions();
@@ -103,7 +100,7 @@ class WorkspaceBrowserTest {
     driver.findElement(By.linkText("Pending 3")).click();
     wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#items .item"), 3));
 
-    assertEquals(List.of(), seriousAccessibilityViolations(), "axe-core: serious or critical violations");
+    assertEquals(List.of(), Axe.seriousViolations(driver, "workspace"), "axe-core: serious or critical violations");
 
     press("j");
     String first = focusedId();
@@ -153,29 +150,5 @@ class WorkspaceBrowserTest {
     return driver.findElement(By.cssSelector("#items .item[aria-current=true]")).getAttribute("data-id");
   }
 
-  /** Injects axe-core into the page and lists violations of impact serious or critical. */
-  private static List<String> seriousAccessibilityViolations() throws IOException {
-    JavascriptExecutor js = (JavascriptExecutor) driver;
-    js.executeScript(Files.readString(AXE, StandardCharsets.UTF_8));
-    Object result = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
-        + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-        + "  done(JSON.stringify(r.violations.map(function (v) {"
-        + "    return {id: v.id, impact: v.impact, targets: v.nodes.map(function (n) { return n.target.join(' '); })}; })));"
-        + "}).catch(function (e) { done('failed: ' + e); });");
-    String text = String.valueOf(result);
-    if (text.startsWith("failed")) {
-      fail("axe-core did not run: " + text);
-    }
-    List<String> serious = new ArrayList<>();
-    new JsonArray(text).forEach(v -> {
-      JsonObject violation = (JsonObject) v;
-      String impact = violation.getString("impact");
-      if ("serious".equals(impact) || "critical".equals(impact)) {
-        serious.add(impact + " " + violation.getString("id") + " " + violation.getJsonArray("targets").encode());
-      }
-    });
-    System.out.println("WorkspaceBrowserTest: axe-core violations of any impact: " + text);
-    return serious;
-  }
 
 }

@@ -1,4 +1,4 @@
-package dev.hearth.embed;
+package dev.hearth.support;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -15,14 +15,14 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /** axe-core run on the document the driver is in (inside the iframe, the thread's own document). */
-final class Axe {
-  static final Path SCRIPT = Path.of("node_modules/axe-core/axe.min.js");
+public final class Axe {
+  public static final Path SCRIPT = Path.of("node_modules/axe-core/axe.min.js");
 
   private Axe() {
   }
 
   /** Violations of impact serious or critical, each as "impact rule [targets]"; all of them are printed. */
-  static List<String> seriousViolations(WebDriver driver, String label) {
+  public static List<String> seriousViolations(WebDriver driver, String label) {
     if (!Files.isReadable(SCRIPT)) {
       fail("axe-core is needed at " + SCRIPT + "; mvn verify installs it (bin/test-prerequisites runs npm ci)");
     }
@@ -49,7 +49,7 @@ final class Axe {
         serious.add(impact + " " + violation.getString("id") + " " + violation.getJsonArray("targets").encode());
       }
     });
-    System.out.println("Embed axe-core (" + label + "), violations of any impact: " + text);
+    System.out.println("axe-core (" + label + "), violations of any impact: " + text);
     return serious;
   }
 }
