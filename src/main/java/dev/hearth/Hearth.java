@@ -2,6 +2,7 @@ package dev.hearth;
 
 import dev.hearth.auth.AdminToken;
 import dev.hearth.db.DatabaseTarget;
+import dev.hearth.db.Durability;
 import dev.hearth.db.EmbeddedDatabase;
 import dev.hearth.db.Migrations;
 import dev.hearth.db.Pools;
@@ -12,6 +13,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -61,6 +63,7 @@ public final class Hearth implements AutoCloseable {
     Vertx vertx = null;
     try {
       int applied = Migrations.apply(target);
+      checkDurability(target, embedded.isPresent());
       LOG.info("Database schema up to date (" + applied + " migrations applied now)");
       vertx = Vertx.vertx();
       Pool pool = Pools.create(vertx, target, POOL_SIZE);
@@ -84,6 +87,24 @@ public final class Hearth implements AutoCloseable {
     }
   }
 
+
+  /**
+   * Refuses to start an embedded database that would lose acknowledged commits, and warns
+   * loudly about an external one: its settings are the operator's to change.
+   */
+  private static void checkDurability(DatabaseTarget target, boolean embedded) {
+    List<String> problems = Durability.problems(target);
+    if (problems.isEmpty()) {
+      return;
+    }
+    if (embedded) {
+      throw new IllegalStateException("The embedded PostgreSQL would lose acknowledged comments: " + problems);
+    }
+    for (String problem : problems) {
+      LOG.severe("DATABASE_URL: " + problem + ". Hearth answers a write after its commit; set it on so that "
+          + "nothing acknowledged is lost (see docs/operations.md)");
+    }
+  }
 
   public Config config() {
     return config;

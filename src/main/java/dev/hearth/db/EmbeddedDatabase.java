@@ -27,7 +27,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setCleanDataDirectory(false)
           .setPGStartupWait(Duration.ofSeconds(60))
           .setServerConfig("max_connections", "200")
+          // The library's defaults trade durability for test speed (synchronous_commit and
+          // full_page_writes off): Hearth answers 201 after the commit, so it must be on disk.
           .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
+          .setServerConfig("full_page_writes", "on")
           .start();
       return new EmbeddedDatabase(postgres);
     } catch (IOException e) {
