@@ -104,4 +104,17 @@ final class Browser implements AutoCloseable {
       }
     }
   }
+
+  /** Closes each of them (browsers, host sites), going on past one that fails or was never opened. */
+  static void closeAll(AutoCloseable... all) {
+    for (AutoCloseable closeable : all) {
+      try {
+        if (closeable != null) {
+          closeable.close();
+        }
+      } catch (Exception ignored) {
+        // close the rest
+      }
+    }
+  }
 }

@@ -44,15 +44,7 @@ class EmbedBrowserTest {
 
   @AfterAll
   static void stop() {
-    for (AutoCloseable closeable : new AutoCloseable[] {reader, other, host}) {
-      try {
-        if (closeable != null) {
-          closeable.close();
-        }
-      } catch (Exception ignored) {
-        // close the rest
-      }
-    }
+    Browser.closeAll(reader, other, host);
   }
 
   /** A site whose origins hold the host page's origin, and a host page embedding {@code page} of it. */

@@ -38,15 +38,7 @@ class EmbedCookiesAllowedTest {
 
   @AfterAll
   static void stop() {
-    for (AutoCloseable closeable : new AutoCloseable[] {reader, other, host}) {
-      try {
-        if (closeable != null) {
-          closeable.close();
-        }
-      } catch (Exception ignored) {
-        // close the rest
-      }
-    }
+    Browser.closeAll(reader, other, host);
   }
 
   @Test

@@ -50,15 +50,7 @@ class EmbedFramingTest {
 
   @AfterAll
   static void stop() {
-    for (AutoCloseable closeable : new AutoCloseable[] {browser, host, stranger}) {
-      try {
-        if (closeable != null) {
-          closeable.close();
-        }
-      } catch (Exception ignored) {
-        // close the rest
-      }
-    }
+    Browser.closeAll(browser, host, stranger);
   }
 
   @Test
