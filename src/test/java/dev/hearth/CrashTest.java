@@ -42,6 +42,7 @@ class CrashTest {
     Api api = new Api("http://127.0.0.1:" + port, TestHearth.ADMIN_TOKEN);
     Process first = HearthProcess.start(dataDir, port);
     ConcurrentLinkedQueue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
     try {
       HearthProcess.awaitReady(api, first, dataDir);
       api.createSite("crash", "https://crash.example");
@@ -58,6 +59,8 @@ class CrashTest {
               Api.Response response = api.postJson("/api/v1/comments", body, Map.of("Idempotency-Key", key));
               if (response.status() == 201) {
                 acknowledged.add(new Acknowledged(key, body, response.json().getLong("id")));
+              } else {
+                refusals.add(response.status() + " " + response.body());
               }
             } catch (IllegalStateException refused) {
               // the connection failed: nothing was acknowledged
@@ -74,6 +77,9 @@ class CrashTest {
       writers.shutdown();
       assertTrue(writers.awaitTermination(90, TimeUnit.SECONDS), "the writers stop");
       assertTrue(before >= 50, "writers were busy when PostgreSQL was killed: " + before + " acknowledged");
+      assertTrue(!refusals.isEmpty(), "the writers met the outage");
+      assertEquals(List.of(), refusals.stream().filter(r -> !r.startsWith("503 ")).distinct().toList(),
+          "while the database is gone every refusal is 503 database_unavailable");
     } finally {
       first.destroyForcibly();
       first.waitFor(30, TimeUnit.SECONDS);
