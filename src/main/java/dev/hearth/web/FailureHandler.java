@@ -51,9 +51,12 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
     Throwable failure = ctx.failure();
     ApiError error = classify(status, failure);
-    if (error.status() >= 500) {
-      LOG.log(Level.SEVERE, "Unhandled failure (status " + status + ") on " + ctx.request().method() + " "
-          + ctx.request().path(), failure);
+    if (error.status() == 500) {
+      LOG.log(Level.SEVERE, "Unhandled failure on " + ctx.request().method() + " " + ctx.request().path(), failure);
+    } else if (error.status() == 503) {
+      // Expected while the database restarts or is overloaded: one line, not a stack per request.
+      LOG.warning("503 " + error.code() + " on " + ctx.request().method() + " " + ctx.request().path()
+          + (failure == null ? "" : ": " + failure));
     }
     if (error.status() == 503) {
       ctx.response().putHeader("retry-after", "1");

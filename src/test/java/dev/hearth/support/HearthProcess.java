@@ -3,6 +3,7 @@ package dev.hearth.support;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ public final class HearthProcess {
 
   public static Process start(Path dataDir, int port) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.hearth.Main")
+    ProcessBuilder builder = new ProcessBuilder(java, "-cp", mainClassesFirst(), "dev.hearth.Main")
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("hearth.log").toFile()));
     builder.environment().remove("DATABASE_URL");
@@ -34,6 +35,18 @@ public final class HearthProcess {
     builder.environment().put("HEARTH_PORT", String.valueOf(port));
     builder.environment().put("HEARTH_ADMIN_TOKEN", TestHearth.ADMIN_TOKEN);
     return builder.start();
+  }
+
+  /**
+   * The test class path with the test classes last, so Hearth runs with its own resources (its
+   * log configuration, not the quieter one of the tests) as an operator's Hearth does.
+   */
+  private static String mainClassesFirst() {
+    List<String> entries = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
+    List<String> tests = entries.stream().filter(entry -> entry.endsWith("test-classes")).toList();
+    entries.removeAll(tests);
+    entries.addAll(tests);
+    return String.join(File.pathSeparator, entries);
   }
 
   public static void awaitReady(Api api, Process process, Path dataDir) throws Exception {
