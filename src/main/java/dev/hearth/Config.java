@@ -1,7 +1,9 @@
 package dev.hearth;
 
+import dev.hearth.db.PoolLimits;
 import dev.hearth.web.TrustedProxies;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,9 @@ public record Config(
     Optional<String> adminToken,
     String publicUrl,
     int verticles,
-    TrustedProxies trustedProxies) {
+    TrustedProxies trustedProxies,
+    Duration requestTimeout,
+    PoolLimits database) {
 
   /** Hearth's own origins: the public URL, and the loopback names for the configured port. */
   public List<String> ownOrigins() {
@@ -58,7 +62,14 @@ public record Config(
     } catch (IllegalArgumentException e) {
       throw new ConfigException("HEARTH_TRUSTED_PROXIES: " + e.getMessage());
     }
-    return new Config(port, host, databaseUrl, dataDir, adminToken, publicUrl, verticles, trustedProxies);
+    Duration requestTimeout = Duration.ofMillis(intValue(env, "HEARTH_REQUEST_TIMEOUT_MS", 10_000, 100, 600_000));
+    PoolLimits database = new PoolLimits(
+        intValue(env, "HEARTH_DB_POOL_SIZE", PoolLimits.DEFAULT.size(), 1, 1_000),
+        Duration.ofMillis(intValue(env, "HEARTH_DB_POOL_WAIT_MS", (int) PoolLimits.DEFAULT.maxWait().toMillis(), 1, 600_000)),
+        intValue(env, "HEARTH_DB_WAIT_QUEUE", PoolLimits.DEFAULT.waitQueue(), 0, 1_000_000),
+        requestTimeout);
+    return new Config(port, host, databaseUrl, dataDir, adminToken, publicUrl, verticles, trustedProxies,
+        requestTimeout, database);
   }
 
   private static void checkDatabaseUrl(String url) {

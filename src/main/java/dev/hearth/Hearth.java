@@ -26,7 +26,6 @@ import java.util.logging.Logger;
  */
 public final class Hearth implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Hearth.class.getName());
-  private static final int POOL_SIZE = 16;
 
   private final Config config;
   private final Optional<EmbeddedDatabase> embedded;
@@ -69,7 +68,7 @@ public final class Hearth implements AutoCloseable {
       vertx = Vertx.vertx();
       Vertx supervising = vertx;
       embedded.ifPresent(database -> EmbeddedSupervisor.watch(supervising, database));
-      Pool pool = Pools.create(vertx, target, POOL_SIZE);
+      Pool pool = Pools.create(vertx, target, config.database());
       AdminToken adminToken = AdminToken.load(pool, config.adminToken(), announceAdminToken).await(60, TimeUnit.SECONDS);
       AddressHash addresses = AddressHash.load(pool).await(60, TimeUnit.SECONDS);
       Services services = Services.create(vertx, config, pool, adminToken, addresses, clock);

@@ -24,6 +24,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
 
 /** One HTTP server per event loop; all of them share the port, the pool and the services. */
 public final class HttpVerticle extends VerticleBase {
@@ -58,6 +59,9 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(new SecurityHeaders());
     router.route().handler(new ClientAddress(services.config().trustedProxies()));
     services.live().mount(router); // before the body handler: the upgrade needs the request untouched
+    // Every request is answered within the deadline, 503 timeout if the work is stuck (a stalled
+    // database, say); live sockets, upgraded above, are not requests that end.
+    router.route().handler(TimeoutHandler.create(services.config().requestTimeout().toMillis(), 503));
     router.route().handler(BodyHandler.create(false).setBodyLimit(JsonBody.MAX_BYTES));
     router.route("/api/*").handler(services.adminGuesses().handler());
 
@@ -83,7 +87,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/static/*").handler(new AssetHandler(services.assets()));
 
     router.route().failureHandler(failures);
-    for (int status : new int[] {400, 404, 405, 406, 413, 415, 500}) {
+    for (int status : new int[] {400, 404, 405, 406, 413, 415, 500, 503}) {
       router.errorHandler(status, failures.forStatus(status));
     }
     return router;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hearth.db.PoolLimits;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +19,17 @@ class ConfigTest {
     assertTrue(config.databaseUrl().isEmpty());
     assertTrue(config.dataDir().endsWith("data"));
     assertEquals("http://localhost:8080", config.publicUrl());
+    assertEquals(Duration.ofSeconds(10), config.requestTimeout());
+    assertEquals(new PoolLimits(16, Duration.ofSeconds(5), 1_000, Duration.ofSeconds(10)), config.database());
+  }
+
+  @Test
+  void databaseLimitsComeFromTheirVariables() {
+    Config config = Config.from(Map.of("HEARTH_REQUEST_TIMEOUT_MS", "2500", "HEARTH_DB_POOL_SIZE", "4",
+        "HEARTH_DB_POOL_WAIT_MS", "750", "HEARTH_DB_WAIT_QUEUE", "0"));
+    assertEquals(Duration.ofMillis(2500), config.requestTimeout());
+    assertEquals(new PoolLimits(4, Duration.ofMillis(750), 0, Duration.ofMillis(2500)), config.database(),
+        "the statement timeout is the request deadline");
   }
 
   @Test
@@ -27,6 +40,10 @@ class ConfigTest {
     assertMessage(Map.of("HEARTH_ADMIN_TOKEN", "short"), "HEARTH_ADMIN_TOKEN");
     assertMessage(Map.of("HEARTH_PUBLIC_URL", "comments.example.org/path"), "HEARTH_PUBLIC_URL");
     assertMessage(Map.of("HEARTH_VERTICLES", "0"), "HEARTH_VERTICLES");
+    assertMessage(Map.of("HEARTH_REQUEST_TIMEOUT_MS", "10"), "HEARTH_REQUEST_TIMEOUT_MS");
+    assertMessage(Map.of("HEARTH_DB_POOL_SIZE", "0"), "HEARTH_DB_POOL_SIZE");
+    assertMessage(Map.of("HEARTH_DB_POOL_WAIT_MS", "soon"), "HEARTH_DB_POOL_WAIT_MS");
+    assertMessage(Map.of("HEARTH_DB_WAIT_QUEUE", "-1"), "HEARTH_DB_WAIT_QUEUE");
     assertMessage(Map.of("HEARTH_TRUSTED_PROXIES", "proxy.internal"), "HEARTH_TRUSTED_PROXIES");
     assertMessage(Map.of("HEARTH_TRUSTED_PROXIES", "10.0.0.0/33"), "HEARTH_TRUSTED_PROXIES");
     assertMessage(Map.of("HEARTH_TRUSTED_PROXIES", "10.0.0.1, ::1/abc"), "HEARTH_TRUSTED_PROXIES");

@@ -1,5 +1,6 @@
 package dev.hearth.view;
 
+import dev.hearth.web.Responses;
 import io.vertx.ext.web.RoutingContext;
 
 /** Writes server-rendered HTML with a strict Content-Security-Policy: no inline script can run. */
@@ -16,6 +17,9 @@ public final class HtmlResponses {
 
   /** The same with a policy of the page's own (a page that frames Hearth's thread needs frame-src). */
   public static void send(RoutingContext ctx, String html, String csp) {
+    if (Responses.answered(ctx)) {
+      return;
+    }
     ctx.response()
         .putHeader("content-type", "text/html; charset=utf-8")
         .putHeader("content-security-policy", csp)

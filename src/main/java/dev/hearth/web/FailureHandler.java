@@ -2,12 +2,14 @@ package dev.hearth.web;
 
 import io.netty.channel.unix.Errors;
 import io.vertx.core.Handler;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,14 +21,26 @@ import java.util.logging.Logger;
 public final class FailureHandler implements Handler<RoutingContext> {
   private static final Logger LOG = Logger.getLogger(FailureHandler.class.getName());
 
+  /**
+   * The messages of the pool's wait timeout, which has no exception type of its own: one for a
+   * query on the pool, one for a connection taken for a transaction.
+   */
+  private static final Set<String> POOL_TIMEOUTS = Set.of("Timeout waiting for connection", "Timeout");
+
   /** Statuses Vert.x Web itself produces before our handlers run, with our codes for them. */
   private static final Map<Integer, ApiError> FRAMEWORK_ERRORS = Map.of(
       400, ApiError.badRequest("bad_request", "The request is malformed"),
       404, ApiError.notFound("not_found", "No such resource"),
       405, new ApiError(405, "method_not_allowed", "This method is not allowed on this resource"),
       413, new ApiError(413, "payload_too_large", "The request body is larger than 64 KiB"),
+      // The request deadline (HEARTH_REQUEST_TIMEOUT_MS) passed: a stalled database, say.
+      503, new ApiError(503, "timeout", "The server did not answer in time; retry the request (a post with "
+          + "the same Idempotency-Key, since it may have been stored)"),
       415, new ApiError(415, "unsupported_media_type", "Send the body as application/json"),
       406, new ApiError(406, "not_acceptable", "This resource only answers application/json"));
+
+  /** Expected while the database restarts or is overloaded: a line a second, not a stack per request. */
+  private final ThrottledLog unavailable = new ThrottledLog(LOG, "503");
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -54,8 +68,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (error.status() == 500) {
       LOG.log(Level.SEVERE, "Unhandled failure on " + ctx.request().method() + " " + ctx.request().path(), failure);
     } else if (error.status() == 503) {
-      // Expected while the database restarts or is overloaded: one line, not a stack per request.
-      LOG.warning("503 " + error.code() + " on " + ctx.request().method() + " " + ctx.request().path()
+      unavailable.log(error.code() + " on " + ctx.request().method() + " " + ctx.request().path()
           + (failure == null ? "" : ": " + failure));
     }
     if (error.status() == 503) {
@@ -92,12 +105,25 @@ public final class FailureHandler implements Handler<RoutingContext> {
     return false;
   }
 
+  /**
+   * Whether the database refused the work for now, with nothing stored: 40001 serialization
+   * failure and 40P01 deadlock (the transaction was rolled back whole), 57014 a statement that
+   * ran past the statement timeout, or no pooled connection free within the pool's wait or
+   * room in its wait queue.
+   */
+  private static boolean busy(Throwable failure) {
+    if (failure instanceof PgException pg) {
+      return "40001".equals(pg.getSqlState()) || "40P01".equals(pg.getSqlState()) || "57014".equals(pg.getSqlState());
+    }
+    return failure instanceof ConnectionPoolTooBusyException
+        || failure != null && POOL_TIMEOUTS.contains(failure.getMessage());
+  }
+
   private static ApiError classify(int status, Throwable failure) {
     if (failure instanceof ApiError apiError) {
       return apiError;
     }
-    // 40001 serialization failure, 40P01 deadlock: PostgreSQL rolled the transaction back whole.
-    if (failure instanceof PgException pg && ("40001".equals(pg.getSqlState()) || "40P01".equals(pg.getSqlState()))) {
+    if (busy(failure)) {
       return new ApiError(503, "busy", "The server is busy; retry the request");
     }
     if (lostDatabase(failure)) {

@@ -12,6 +12,9 @@ public final class Responses {
   }
 
   public static Future<Void> json(RoutingContext ctx, int status, JsonObject body) {
+    if (answered(ctx)) {
+      return Future.succeededFuture();
+    }
     return ctx.response()
         .setStatusCode(status)
         .putHeader("content-type", "application/json; charset=utf-8")
@@ -21,6 +24,9 @@ public final class Responses {
 
   /** Sends JSON that is already encoded, in pieces (cached renderings are written without a copy). */
   public static Future<Void> encoded(RoutingContext ctx, int status, java.util.List<Buffer> parts) {
+    if (answered(ctx)) {
+      return Future.succeededFuture();
+    }
     HttpServerResponse response = ctx.response()
         .setStatusCode(status)
         .putHeader("content-type", "application/json; charset=utf-8")
@@ -30,6 +36,14 @@ public final class Responses {
       response.write(parts.get(i));
     }
     return response.end(parts.get(parts.size() - 1));
+  }
+
+  /**
+   * Whether the request was answered already: the deadline's 503 went out while the work went
+   * on, or the client left. The late result has nobody to go to.
+   */
+  public static boolean answered(RoutingContext ctx) {
+    return ctx.response().ended() || ctx.response().closed();
   }
 
   public static Future<Void> ok(RoutingContext ctx, JsonObject body) {

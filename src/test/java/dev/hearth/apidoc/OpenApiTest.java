@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.hearth.HttpVerticle;
 import dev.hearth.Services;
 import dev.hearth.auth.AdminToken;
+import dev.hearth.db.PoolLimits;
 import dev.hearth.db.Pools;
 import dev.hearth.flood.AddressHash;
 import dev.hearth.support.Api;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -265,7 +267,7 @@ class OpenApiTest {
       // A configured admin token is only hashed: no database is touched to build the router.
       AdminToken token = AdminToken.load(null, Optional.of(TestHearth.ADMIN_TOKEN), shown -> { })
           .await(10, TimeUnit.SECONDS);
-      Pool pool = Pools.create(vertx, hearth.database(), 1);
+      Pool pool = Pools.create(vertx, hearth.database(), new PoolLimits(1, Duration.ofSeconds(5), 10, Duration.ofSeconds(10)));
       Services services = Services.create(vertx, hearth.node().config(), pool, token,
           AddressHash.load(pool).await(30, TimeUnit.SECONDS), java.time.Clock.systemUTC());
       Router router = HttpVerticle.router(vertx, services);
