@@ -8,6 +8,7 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
@@ -26,6 +27,13 @@ public final class FailureHandler implements Handler<RoutingContext> {
    * query on the pool, one for a connection taken for a transaction.
    */
   private static final Set<String> POOL_TIMEOUTS = Set.of("Timeout waiting for connection", "Timeout");
+
+  /**
+   * How the SQL client words a command sent on a connection that died meanwhile (the next
+   * statement of a transaction, say): a plain VertxException, so only its message tells.
+   */
+  private static final List<String> CLOSED_CONNECTION_MESSAGES = List.of(
+      "Connection is not active now", "Pending requests failed to be sent due to connection has been closed");
 
   /** Statuses Vert.x Web itself produces before our handlers run, with our codes for them. */
   private static final Map<Integer, ApiError> FRAMEWORK_ERRORS = Map.of(
@@ -93,6 +101,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
     for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (cause instanceof ClosedConnectionException || cause instanceof SocketException
           || cause instanceof ClosedChannelException || cause instanceof Errors.NativeIoException) {
+        return true;
+      }
+      if (cause.getMessage() != null && CLOSED_CONNECTION_MESSAGES.stream().anyMatch(cause.getMessage()::startsWith)) {
         return true;
       }
       if (cause instanceof PgException pg && pg.getSqlState() != null) {
