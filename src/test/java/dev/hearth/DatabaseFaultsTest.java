@@ -45,7 +45,7 @@ class DatabaseFaultsTest {
 
   @BeforeEach
   void start() {
-    database = EmbeddedDatabase.start(dataDir);
+    database = EmbeddedDatabase.start(dataDir, ProcessBuilder.Redirect.appendTo(dataDir.resolve("postgres.log").toFile()));
     hearth = TestHearth.startNode(database.target(), Map.of(
         "HEARTH_REQUEST_TIMEOUT_MS", String.valueOf(REQUEST_TIMEOUT_MS),
         "HEARTH_DB_POOL_SIZE", "4",

@@ -139,6 +139,8 @@ class EmbeddedRecoveryTest {
     for (long id : comments) {
       assertEquals(200, api.get("/api/v1/comments/" + id).status(), "comment " + id + " survived the crashes");
     }
+    assertTrue(Files.readString(dataDir.resolve("hearth.log")).contains("received smart shutdown request"),
+        "the server's lines after its start reach the log too (the server the killed Hearth left said it stopped)");
   }
 
   private void killAll(Process hearth) throws Exception {

@@ -17,7 +17,7 @@ import java.util.logging.Logger;
  * under {@code <dataDir>/postgres} and survives restarts; the server is stopped by
  * {@link #close()}. It keeps one port for the life of this object, so that after a
  * {@link #restart()} the pool and the notification listener reconnect to where they were.
- * Its log lines go to Hearth's log (logger {@code io.zonky.test.db.postgres.embedded}).
+ * The server writes its log lines to Hearth's own standard error, so they are in Hearth's log.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
@@ -27,23 +27,35 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private final Path pgData;
   private final int port;
   private final PostmasterFile postmaster;
+  private final ProcessBuilder.Redirect log;
   private EmbeddedPostgres postgres;
   private boolean closed;
 
-  private EmbeddedDatabase(Path pgData, int port) {
+  private EmbeddedDatabase(Path pgData, int port, ProcessBuilder.Redirect log) {
     this.pgData = pgData;
     this.port = port;
+    this.log = log;
     this.postmaster = new PostmasterFile(pgData);
   }
 
   public static EmbeddedDatabase start(Path dataDir) {
+    return start(dataDir, ProcessBuilder.Redirect.INHERIT);
+  }
+
+  /**
+   * The same with the server's output sent elsewhere (tests: the test runner's own output must
+   * stay its own). The server keeps writing there for its whole life, so it cannot be a pipe
+   * read by this JVM: the JDK closes such a pipe when pg_ctl exits, and every later line of
+   * the server (errors, crash recovery, shutdown) would be lost.
+   */
+  public static EmbeddedDatabase start(Path dataDir, ProcessBuilder.Redirect log) {
     Path pgData = dataDir.resolve("postgres");
     try {
       Files.createDirectories(pgData);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not create " + pgData, e);
     }
-    EmbeddedDatabase database = new EmbeddedDatabase(pgData, freePort());
+    EmbeddedDatabase database = new EmbeddedDatabase(pgData, freePort(), log);
     database.launch();
     return database;
   }
@@ -80,6 +92,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setDataDirectory(pgData)
           .setCleanDataDirectory(false)
           .setPort(port)
+          .setOutputRedirector(log)
+          .setErrorRedirector(log)
           .setPGStartupWait(Duration.ofSeconds(60))
           .setServerConfig("max_connections", "200")
           // The library's defaults trade durability for test speed (synchronous_commit and

@@ -14,7 +14,8 @@ class DurabilityTest {
   @Test
   void theEmbeddedDatabaseSyncsEveryCommit() throws Exception {
     Path dataDir = Files.createTempDirectory("hearth-durability");
-    try (EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDir)) {
+    try (EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDir,
+        ProcessBuilder.Redirect.appendTo(dataDir.resolve("postgres.log").toFile()))) {
       assertEquals(List.of(), Durability.problems(embedded.target()));
     }
   }

@@ -4,6 +4,7 @@ import dev.hearth.db.DatabaseTarget;
 import dev.hearth.db.EmbeddedDatabase;
 import dev.hearth.db.Migrations;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -58,7 +59,9 @@ public final class TestPostgres {
           container.getUsername(), container.getPassword());
     }
     try {
-      EmbeddedDatabase embedded = EmbeddedDatabase.start(Files.createTempDirectory("hearth-test-pg"));
+      Path dir = Files.createTempDirectory("hearth-test-pg");
+      EmbeddedDatabase embedded = EmbeddedDatabase.start(dir,
+          ProcessBuilder.Redirect.appendTo(dir.resolve("postgres.log").toFile()));
       Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
       source = "embedded";
       return embedded.target();
