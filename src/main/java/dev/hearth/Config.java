@@ -23,7 +23,8 @@ public record Config(
     int verticles,
     TrustedProxies trustedProxies,
     Duration requestTimeout,
-    PoolLimits database) {
+    PoolLimits database,
+    int shutdownSeconds) {
 
   /** Hearth's own origins: the public URL, and the loopback names for the configured port. */
   public List<String> ownOrigins() {
@@ -68,8 +69,10 @@ public record Config(
         Duration.ofMillis(intValue(env, "HEARTH_DB_POOL_WAIT_MS", (int) PoolLimits.DEFAULT.maxWait().toMillis(), 1, 600_000)),
         intValue(env, "HEARTH_DB_WAIT_QUEUE", PoolLimits.DEFAULT.waitQueue(), 0, 1_000_000),
         requestTimeout);
+    // How long SIGTERM waits for requests already accepted to be answered before closing them.
+    int shutdownSeconds = intValue(env, "HEARTH_SHUTDOWN_SECONDS", 10, 1, 3600);
     return new Config(port, host, databaseUrl, dataDir, adminToken, publicUrl, verticles, trustedProxies,
-        requestTimeout, database);
+        requestTimeout, database, shutdownSeconds);
   }
 
   private static void checkDatabaseUrl(String url) {

@@ -21,6 +21,7 @@ class ConfigTest {
     assertEquals("http://localhost:8080", config.publicUrl());
     assertEquals(Duration.ofSeconds(10), config.requestTimeout());
     assertEquals(new PoolLimits(16, Duration.ofSeconds(5), 1_000, Duration.ofSeconds(10)), config.database());
+    assertEquals(10, config.shutdownSeconds());
   }
 
   @Test
@@ -47,6 +48,14 @@ class ConfigTest {
     assertMessage(Map.of("HEARTH_TRUSTED_PROXIES", "proxy.internal"), "HEARTH_TRUSTED_PROXIES");
     assertMessage(Map.of("HEARTH_TRUSTED_PROXIES", "10.0.0.0/33"), "HEARTH_TRUSTED_PROXIES");
     assertMessage(Map.of("HEARTH_TRUSTED_PROXIES", "10.0.0.1, ::1/abc"), "HEARTH_TRUSTED_PROXIES");
+    assertMessage(Map.of("HEARTH_SHUTDOWN_SECONDS", "0"), "HEARTH_SHUTDOWN_SECONDS");
+    assertMessage(Map.of("HEARTH_SHUTDOWN_SECONDS", "10s"), "HEARTH_SHUTDOWN_SECONDS");
+    assertMessage(Map.of("HEARTH_SHUTDOWN_SECONDS", "3601"), "HEARTH_SHUTDOWN_SECONDS");
+  }
+
+  @Test
+  void theShutdownDeadlineIsReadInSeconds() {
+    assertEquals(30, Config.from(Map.of("HEARTH_SHUTDOWN_SECONDS", "30")).shutdownSeconds());
   }
 
   @Test
