@@ -95,6 +95,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setOutputRedirector(log)
           .setErrorRedirector(log)
           .setPGStartupWait(Duration.ofSeconds(60))
+          // The library's own shutdown hook would stop the server at SIGTERM alongside Hearth's,
+          // under the requests Hearth is still draining; Hearth.close stops it last instead.
+          .setRegisterShutdownHook(false)
           .setServerConfig("max_connections", "200")
           // The library's defaults trade durability for test speed (synchronous_commit and
           // full_page_writes off): Hearth answers 201 after the commit, so it must be on disk.
