@@ -11,6 +11,7 @@ import dev.hearth.event.EventListener;
 import dev.hearth.flood.AddressHash;
 import dev.hearth.live.LiveVerticle;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
@@ -117,15 +118,20 @@ public final class Hearth implements AutoCloseable {
   }
 
   /**
-   * Stops taking requests first (undeploying the HTTP verticles closes their servers), then
-   * closes the pool and Vert.x, then the embedded database, so no request meets a closed pool.
+   * Drains, then stops. Every verticle is undeployed at once, so all the HTTP servers stop
+   * accepting together and answer what they accepted within the configured deadline, closing
+   * live sockets with 1001 (see {@link HttpVerticle#stop}); only then are the pool and Vert.x
+   * closed, and the embedded database last, so no accepted request meets a closed pool.
    */
   @Override
   public void close() {
     try {
-      for (String deployment : vertx.deploymentIDs()) {
-        vertx.undeploy(deployment).await(30, TimeUnit.SECONDS);
-      }
+      List<Future<Void>> undeploying = vertx.deploymentIDs().stream().map(vertx::undeploy).toList();
+      Future.join(undeploying).await(config.shutdownSeconds() + 15L, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warning("Hearth did not drain cleanly: " + e.getMessage());
+    }
+    try {
       vertx.close().await(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.warning("Vert.x did not close cleanly: " + e.getMessage());

@@ -21,14 +21,17 @@ import dev.hearth.web.SecurityHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
+import java.util.concurrent.TimeUnit;
 
 /** One HTTP server per event loop; all of them share the port, the pool and the services. */
 public final class HttpVerticle extends VerticleBase {
   private final Services services;
+  private HttpServer server;
 
   public HttpVerticle(Services services) {
     this.services = services;
@@ -46,7 +49,19 @@ public final class HttpVerticle extends VerticleBase {
         // bounds what is buffered before it can say so.
         .setMaxWebSocketFrameSize(64 * 1024)
         .setMaxWebSocketMessageSize(64 * 1024);
-    return vertx.createHttpServer(options).requestHandler(router(vertx, services)).listen();
+    server = vertx.createHttpServer(options).requestHandler(router(vertx, services));
+    return server.listen();
+  }
+
+  /**
+   * Drains: the server stops accepting connections at once, requests already accepted are
+   * answered (each connection closes after its last answer), live sockets are told 1001 by
+   * their shutdown handler, and whatever is still open after the deadline is closed.
+   */
+  @Override
+  public Future<?> stop() {
+    services.draining().begin();
+    return server.shutdown(services.config().shutdownSeconds(), TimeUnit.SECONDS);
   }
 
   /**
@@ -65,7 +80,7 @@ public final class HttpVerticle extends VerticleBase {
     router.route().handler(BodyHandler.create(false).setBodyLimit(JsonBody.MAX_BYTES));
     router.route("/api/*").handler(services.adminGuesses().handler());
 
-    new HealthRoutes(new ReadinessRepository(services.pool())).mount(router);
+    new HealthRoutes(new ReadinessRepository(services.pool()), services.draining()).mount(router);
     new SiteRoutes(services.sites(), services.admin(), services.access()).mount(router);
     new PageRoutes(services.pages(), services.access()).mount(router);
     new StaffRoutes(services.roles(), services.access()).mount(router);

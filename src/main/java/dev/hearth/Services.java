@@ -44,6 +44,7 @@ import dev.hearth.view.EventFrames;
 import dev.hearth.vote.VoteRoutes;
 import dev.hearth.vote.VoteService;
 import dev.hearth.web.Assets;
+import dev.hearth.web.Draining;
 import dev.hearth.web.Templates;
 import dev.hearth.workspace.WorkspaceRoutes;
 import dev.hearth.workspace.WorkspaceWiring;
@@ -79,7 +80,8 @@ public record Services(
     CommentViews views,
     IdentityResolver identities,
     EventFeed events,
-    Assets assets) {
+    Assets assets,
+    Draining draining) {
 
   public static Services create(Vertx vertx, Config config, Pool pool, AdminToken adminToken, AddressHash addresses,
                                 Clock clock) {
@@ -106,7 +108,9 @@ public record Services(
         new EventFrames(views, templates));
     OriginPolicy origins = new OriginPolicy(pool, siteRepository, config.ownOrigins());
     AdminGuesses adminGuesses = new AdminGuesses(pool, adminToken);
-    LiveRoutes live = new LiveRoutes(new LiveRoutes.Wiring(hub, origins, identities, access, adminGuesses, clock));
+    Draining draining = new Draining();
+    LiveRoutes live = new LiveRoutes(new LiveRoutes.Wiring(hub, origins, identities, access, adminGuesses, clock,
+        draining));
     Accounts accounts = Accounts.create(vertx, pool, sites, tokens, identities);
     CommentLifecycle changes = new CommentLifecycle(pageRepository, commentRepository, events);
     CommentModeration commentModeration = new CommentModeration(pool, changes, audit);
@@ -128,6 +132,6 @@ public record Services(
         new ThreadService(pool, sites, pageRepository, commentRepository, staff),
         new DemoSite(sites, posting), accounts, hub, live, moderation, workspace,
         new VoteRoutes(new VoteService(pool, sites, changes, authors, identities)),
-        templates, views, identities, feed, new Assets(Path.of("webroot")));
+        templates, views, identities, feed, new Assets(Path.of("webroot")), draining);
   }
 }

@@ -1,5 +1,6 @@
 package dev.hearth.health;
 
+import dev.hearth.web.Draining;
 import dev.hearth.web.Responses;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -8,9 +9,11 @@ import io.vertx.ext.web.RoutingContext;
 /** Liveness and readiness probes for load balancers and orchestrators. */
 public final class HealthRoutes {
   private final ReadinessRepository database;
+  private final Draining draining;
 
-  public HealthRoutes(ReadinessRepository database) {
+  public HealthRoutes(ReadinessRepository database, Draining draining) {
     this.database = database;
+    this.draining = draining;
   }
 
   public void mount(Router router) {
@@ -23,8 +26,16 @@ public final class HealthRoutes {
     Responses.ok(ctx, new JsonObject().put("status", "ok"));
   }
 
-  /** GET /ready → 200 when the database answers, 503 otherwise. */
+  /**
+   * GET /ready → 200 when the database answers, 503 otherwise; 503 too once the node is
+   * shutting down, so a load balancer stops sending it anything new.
+   */
   private void ready(RoutingContext ctx) {
+    if (draining.active()) {
+      Responses.json(ctx, 503, new JsonObject()
+          .put("error", "shutting_down").put("message", "This node is shutting down; use another"));
+      return;
+    }
     database.ping()
         .onSuccess(rows -> Responses.ok(ctx, new JsonObject().put("status", "ready")))
         .onFailure(failure -> Responses.json(ctx, 503, new JsonObject()

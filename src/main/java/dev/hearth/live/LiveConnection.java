@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One browser's socket: what it follows, who it is (after an auth message), and the limits it
  * must keep. Closed with 1008 on a flood or too many subscriptions, 1013 when it cannot keep
- * up (it resumes with {@code since}), and when it stops answering pings.
+ * up (it resumes with {@code since}), 1001 when it stops answering pings or the node shuts down.
  */
 final class LiveConnection {
   private final ServerWebSocket socket;

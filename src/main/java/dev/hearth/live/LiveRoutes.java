@@ -7,6 +7,7 @@ import dev.hearth.auth.ModeratorCookie;
 import dev.hearth.role.SiteAccess;
 import dev.hearth.site.OriginPolicy;
 import dev.hearth.web.ClientAddress;
+import dev.hearth.web.Draining;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -18,8 +19,11 @@ import java.util.Optional;
 public final class LiveRoutes {
   /** What the endpoint and its sessions work with: the hub, and who may connect, follow and moderate. */
   public record Wiring(LiveHub hub, OriginPolicy origins, IdentityResolver identities, SiteAccess access,
-                       AdminGuesses guesses, Clock clock) {
+                       AdminGuesses guesses, Clock clock, Draining draining) {
   }
+
+  /** Sent with close code 1001 when the node shuts down: the client reconnects (to another node) and resumes. */
+  static final String GOING_AWAY = "server shutting down: reconnect and resume with since";
 
   private final Wiring wiring;
 
@@ -57,7 +61,13 @@ public final class LiveRoutes {
         socket.textMessageHandler(session::onMessage);
         socket.closeHandler(closed -> connection.ended());
         socket.exceptionHandler(error -> connection.ended());
+        // Without it a shutting-down server keeps the socket to the deadline, then closes it with 1000.
+        socket.shutdownHandler(shutdown -> connection.close(LiveLimits.CLOSE_GOING_AWAY, GOING_AWAY));
         connection.startHeartbeat();
+        if (wiring.draining().active()) {
+          // The handshake finished after the shutdown began, so the server's notice missed it.
+          connection.close(LiveLimits.CLOSE_GOING_AWAY, GOING_AWAY);
+        }
       }).onFailure(ctx::fail);
     });
   }
