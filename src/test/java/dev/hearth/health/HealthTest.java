@@ -3,7 +3,14 @@ package dev.hearth.health;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hearth.db.PoolLimits;
+import dev.hearth.db.Pools;
+import dev.hearth.support.Api;
 import dev.hearth.support.TestHearth;
+import dev.hearth.web.Draining;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,6 +22,30 @@ class HealthTest {
   void healthAndReadinessAnswer() {
     assertEquals("ok", hearth.api().get("/health").json().getString("status"));
     assertEquals("ready", hearth.api().get("/ready").json().getString("status"));
+  }
+
+  /**
+   * A draining node stops accepting connections at once, so a probe rarely reaches it; one that
+   * does (on a connection already open) must not call it ready. Served here by the real routes.
+   */
+  @Test
+  void readinessSaysShuttingDownOnceTheNodeDrains() {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Draining draining = new Draining();
+      Router router = Router.router(vertx);
+      new HealthRoutes(new ReadinessRepository(Pools.create(vertx, hearth.database(), PoolLimits.DEFAULT)), draining).mount(router);
+      HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+      Api probe = new Api("http://127.0.0.1:" + server.actualPort(), TestHearth.ADMIN_TOKEN);
+      assertEquals(200, probe.get("/ready").status());
+      draining.begin();
+      Api.Response ready = probe.get("/ready");
+      assertEquals(503, ready.status());
+      assertEquals("shutting_down", ready.json().getString("error"));
+      assertEquals(200, probe.get("/health").status(), "still alive: it is answering what it accepted");
+    } finally {
+      vertx.close().await();
+    }
   }
 
   @Test

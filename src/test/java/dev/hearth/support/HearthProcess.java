@@ -3,6 +3,7 @@ package dev.hearth.support;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hearth.db.DatabaseTarget;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,17 +16,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Hearth as an operator runs it: a separate process with no DATABASE_URL, so it starts its
- * embedded PostgreSQL in the data directory; and that PostgreSQL's processes, found by the
- * data directory on their command lines (read from /proc).
+ * embedded PostgreSQL in the data directory (or, for several nodes, one given database); and
+ * that PostgreSQL's processes, found by the data directory on their command lines (read from /proc).
  */
 public final class HearthProcess {
   private HearthProcess() {
   }
 
+  /** A node on its embedded PostgreSQL in {@code dataDir}, which also holds its log, hearth.log. */
   public static Process start(Path dataDir, int port) throws IOException {
+    return start(dataDir, port, Map.of());
+  }
+
+  /** The same with more environment variables (HEARTH_SHUTDOWN_SECONDS, say). */
+  public static Process start(Path dataDir, int port, Map<String, String> extraEnv) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(java, "-cp", mainClassesFirst(), "dev.hearth.Main")
         .redirectErrorStream(true)
@@ -34,7 +42,16 @@ public final class HearthProcess {
     builder.environment().put("HEARTH_DATA_DIR", dataDir.toString());
     builder.environment().put("HEARTH_PORT", String.valueOf(port));
     builder.environment().put("HEARTH_ADMIN_TOKEN", TestHearth.ADMIN_TOKEN);
+    builder.environment().putAll(extraEnv);
     return builder.start();
+  }
+
+  /**
+   * A node on a database shared with other nodes (as behind a load balancer); {@code dataDir}
+   * only holds its log, hearth.log.
+   */
+  public static Process start(DatabaseTarget database, Path dataDir, int port) throws IOException {
+    return start(dataDir, port, Map.of("DATABASE_URL", database.url()));
   }
 
   /**
