@@ -1,6 +1,8 @@
 package dev.hearth.live;
 
 import dev.hearth.auth.Identity;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -132,6 +134,25 @@ final class LiveConnection {
     if (writable()) {
       socket.writeFrame(frame.frame());
     }
+  }
+
+  /** Whether the socket takes another frame now: open, and its write queue under its limit. */
+  boolean hasRoom() {
+    return !closed.get() && !socket.isClosed() && !socket.writeQueueFull();
+  }
+
+  /** Completes once the write queue has room again; never, if the socket closes first. */
+  Future<Void> drained() {
+    Promise<Void> room = Promise.promise();
+    try {
+      socket.drainHandler(drained -> room.tryComplete());
+      if (!socket.writeQueueFull()) {
+        room.tryComplete(); // it drained before the handler was in place
+      }
+    } catch (IllegalStateException closedMeanwhile) {
+      room.tryFail(closedMeanwhile);
+    }
+    return room.future();
   }
 
   private boolean writable() {

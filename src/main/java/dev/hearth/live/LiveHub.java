@@ -170,8 +170,7 @@ public final class LiveHub {
             remove(subscription);
             return;
           }
-          done.result().forEach(subscription::send);
-          subscription.release();
+          subscription.catchUp(done.result(), task -> context.runOnContext(run -> task.run()));
         }));
   }
 

@@ -2,6 +2,7 @@ package dev.hearth.live;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One socket following one page. While it is being brought up to date from the events table
@@ -48,10 +49,32 @@ final class Subscription {
     }
   }
 
-  /** Ends the catch-up: what arrived live meanwhile goes out now, still without repeats. */
-  void release() {
+  /**
+   * Sends a resuming socket what it missed as fast as the socket takes it, then what arrived
+   * live meanwhile, then lets live events straight through, still without repeats. Written in
+   * one burst, a long gap (a reader whose node died) overfilled the write queue and was taken
+   * for a slow consumer, which resumed with the same gap, forever. Runs on the hub context;
+   * {@code onHub} brings the socket's drain notice back to it.
+   */
+  void catchUp(List<RenderedEvent> missed, Consumer<Runnable> onHub) {
+    int next = 0;
+    while (next < missed.size() && connection.hasRoom()) {
+      send(missed.get(next++));
+    }
+    if (connection.isClosed()) {
+      return; // the hub forgets it when the close is reported
+    }
+    if (!connection.hasRoom()) {
+      List<RenderedEvent> rest = missed.subList(next, missed.size());
+      connection.drained().onSuccess(room -> onHub.accept(() -> catchUp(rest, onHub)));
+      return;
+    }
+    if (!held.isEmpty()) {
+      List<RenderedEvent> live = new ArrayList<>(held);
+      held.clear();
+      catchUp(live, onHub);
+      return;
+    }
     pending = false;
-    held.forEach(this::send);
-    held.clear();
   }
 }

@@ -105,6 +105,35 @@ class LiveTest {
     }
   }
 
+  /**
+   * A reader whose node died resumes across many events at once. Written in one burst they
+   * overfilled the socket's write queue and the resume was closed as too slow (1013), to be
+   * resumed with the same gap again, forever.
+   */
+  @Test
+  void aResumeAcrossALongGapGetsEveryMissedEventWithoutBeingTakenForSlow() {
+    Api api = hearth.api();
+    long seen;
+    try (LiveClient first = connect(api.base())) {
+      first.subscribed(SITE, "long-gap", null);
+      post(api, "long-gap", "Before the gap");
+      seen = first.events(1, 10).get(0).getLong("id");
+    }
+    List<Long> missed = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      missed.add(post(api, "long-gap", "Missed " + i + ": " + "a long comment ".repeat(40)));
+    }
+    try (LiveClient again = connect(api.base())) {
+      again.subscribed(SITE, "long-gap", seen);
+      List<JsonObject> replayed = again.events(200, 30);
+      assertEquals(missed, replayed.stream().map(e -> e.getJsonObject("comment").getLong("id")).toList(),
+          "closed " + again.closeCode(0) + " " + again.closeReason());
+      long after = post(api, "long-gap", "Live again");
+      assertEquals(after, again.events(1, 10).get(0).getJsonObject("comment").getLong("id"));
+      assertNull(again.closeCode(1), "the socket stays open");
+    }
+  }
+
   @Test
   void aSinceThatCannotBeResumedGetsAReset() {
     post(hearth.api(), "resets", "Something");
