@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One browser's socket: what it follows, who it is (after an auth message), and the limits it
@@ -23,6 +24,9 @@ final class LiveConnection {
   private final Vertx vertx;
   private final Clock clock;
   private final List<Subscription> subscriptions = new ArrayList<>();
+  private final List<Promise<Void>> waitingForRoom = new ArrayList<>();
+  private final AtomicLong unsent = new AtomicLong();
+  private volatile boolean someoneWaits;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile long lastHeard;
   private long windowStart;
@@ -120,46 +124,73 @@ final class LiveConnection {
   }
 
   /**
-   * Sends a frame; a socket whose write queue is full is dropped rather than buffered without
-   * bound: it catches up by resuming with the last id it saw.
+   * Sends a frame; a socket too far behind is dropped rather than buffered without bound: it
+   * catches up by resuming with the last id it saw.
    */
   void send(String text) {
     if (writable()) {
-      socket.writeTextMessage(text);
+      track(text.length(), socket.writeTextMessage(text));
     }
   }
 
   /** Sends a frame shared with every other subscriber of the event. */
   void send(SharedFrame frame) {
     if (writable()) {
-      socket.writeFrame(frame.frame());
+      track(frame.length(), socket.writeFrame(frame.frame()));
     }
   }
 
-  /** Whether the socket takes another frame now: open, and its write queue under its limit. */
-  boolean hasRoom() {
-    return !closed.get() && !socket.isClosed() && !socket.writeQueueFull();
+  /**
+   * Counts the bytes handed to the socket until they are written out. The socket's own
+   * {@code writeQueueFull} cannot tell a slow reader: for frames written from the hub's event
+   * loop it says full after 16 frames the socket's event loop has not yet picked up, which a
+   * busy node reaches with every reader keeping up (they were all closed 1013 under load).
+   */
+  private void track(long bytes, Future<Void> written) {
+    unsent.addAndGet(bytes);
+    written.onComplete(done -> {
+      if (unsent.addAndGet(-bytes) < LiveLimits.CATCH_UP_WINDOW_BYTES / 2 && someoneWaits) {
+        roomAgain();
+      }
+    });
   }
 
-  /** Completes once the write queue has room again; never, if the socket closes first. */
+  /** Whether a catch-up may write another frame now: open, and not a window ahead of its reader. */
+  boolean hasRoom() {
+    return !closed.get() && unsent.get() < LiveLimits.CATCH_UP_WINDOW_BYTES;
+  }
+
+  /**
+   * Completes once the reader has taken most of what was written to it; never, if the socket
+   * closes first. Every page catching up on the socket may wait at once.
+   */
   Future<Void> drained() {
     Promise<Void> room = Promise.promise();
-    try {
-      socket.drainHandler(drained -> room.tryComplete());
-      if (!socket.writeQueueFull()) {
-        room.tryComplete(); // it drained before the handler was in place
-      }
-    } catch (IllegalStateException closedMeanwhile) {
-      room.tryFail(closedMeanwhile);
+    synchronized (this) {
+      waitingForRoom.add(room);
+      someoneWaits = true;
+    }
+    if (unsent.get() < LiveLimits.CATCH_UP_WINDOW_BYTES / 2) {
+      roomAgain(); // it was taken before this waiter was in place
     }
     return room.future();
+  }
+
+  private void roomAgain() {
+    List<Promise<Void>> waiting;
+    synchronized (this) {
+      waiting = new ArrayList<>(waitingForRoom);
+      waitingForRoom.clear();
+      someoneWaits = false;
+    }
+    waiting.forEach(Promise::tryComplete);
   }
 
   private boolean writable() {
     if (closed.get()) {
       return false;
     }
-    if (socket.writeQueueFull()) {
+    if (unsent.get() > LiveLimits.MAX_UNSENT_BYTES) {
       close(LiveLimits.CLOSE_TRY_AGAIN, "too slow: resume with since");
       return false;
     }

@@ -165,6 +165,10 @@ public final class LiveHub {
         })
         .onComplete(done -> context.runOnContext(ignored -> {
           if (done.failed() || done.result() == null) {
+            if (done.failed()) {
+              LOG.log(Level.WARNING, "Could not replay page " + channel.pageKey + " after " + since + "; sent reset",
+                  done.cause());
+            }
             subscription.connection.send(new JsonObject().put("type", "reset").put("site", channel.siteId)
                 .put("page", channel.pageKey).encode());
             remove(subscription);

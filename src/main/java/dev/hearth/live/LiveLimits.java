@@ -17,6 +17,14 @@ final class LiveLimits {
   /** Events replayed on one resume at most; a longer gap gets a reset (reloading is cheaper). */
   static final int MAX_REPLAY = 1000;
 
+  /**
+   * Bytes written to a socket and not yet taken by its reader past which it is dropped as too
+   * slow (close 1013; it resumes with {@code since}): a few thousand ordinary events.
+   */
+  static final long MAX_UNSENT_BYTES = 4L * 1024 * 1024;
+  /** How far ahead of its reader a resume's catch-up writes before it waits for the reader. */
+  static final long CATCH_UP_WINDOW_BYTES = 256 * 1024;
+
   static final short CLOSE_POLICY = 1008;
   static final short CLOSE_TOO_BIG = 1009;
   static final short CLOSE_TRY_AGAIN = 1013;

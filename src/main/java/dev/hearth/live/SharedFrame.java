@@ -23,6 +23,11 @@ final class SharedFrame {
     return new WebSocketFrameImpl(WebSocketFrameType.TEXT, Unpooled.wrappedBuffer(utf8), true);
   }
 
+  /** Its size in bytes. */
+  int length() {
+    return utf8.length;
+  }
+
   String text() {
     return new String(utf8, StandardCharsets.UTF_8);
   }

@@ -50,11 +50,11 @@ final class Subscription {
   }
 
   /**
-   * Sends a resuming socket what it missed as fast as the socket takes it, then what arrived
+   * Sends a resuming socket what it missed as fast as its reader takes it, then what arrived
    * live meanwhile, then lets live events straight through, still without repeats. Written in
-   * one burst, a long gap (a reader whose node died) overfilled the write queue and was taken
-   * for a slow consumer, which resumed with the same gap, forever. Runs on the hub context;
-   * {@code onHub} brings the socket's drain notice back to it.
+   * one burst, a long gap (a reader whose node died) was taken for a slow consumer, which
+   * resumed with the same gap, forever. Runs on the hub context; {@code onHub} brings the
+   * connection's notice that the reader caught up back to it.
    */
   void catchUp(List<RenderedEvent> missed, Consumer<Runnable> onHub) {
     int next = 0;

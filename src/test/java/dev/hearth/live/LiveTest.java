@@ -134,6 +134,31 @@ class LiveTest {
     }
   }
 
+  /**
+   * A reader that stops reading is dropped with 1013 once megabytes wait for it, rather than
+   * buffered without bound; one that reads (every other test here) is never taken for slow.
+   */
+  @Test
+  void aReaderThatStopsReadingIsClosedAsTooSlow() throws Exception {
+    Api api = hearth.api();
+    api.createSite("long-reads", ORIGIN);
+    try (LiveClient stalled = LiveClient.connectWithReceiveBuffer(vertx, api.base(), ORIGIN, 8192)) {
+      stalled.subscribed("long-reads", "stalled", null);
+      stalled.socket().pause();
+      // About 65 KB a frame (the text three times, three bytes a character): 280 of them pass
+      // the 4 MiB allowed to wait for a reader well, on top of what the kernel buffers for it.
+      String body = "€€€€€€€ ".repeat(1000);
+      int posts = 280;
+      for (int i = 0; i < posts; i++) {
+        api.comment("long-reads", "stalled", null, "Poster", body);
+      }
+      Thread.sleep(500);
+      stalled.socket().resume();
+      assertEquals(Short.valueOf((short) 1013), stalled.closeCode(20), "closed as too slow");
+      assertTrue(stalled.events(posts, 1).size() < posts, "it did not get everything buffered for it");
+    }
+  }
+
   @Test
   void aSinceThatCannotBeResumedGetsAReset() {
     post(hearth.api(), "resets", "Something");

@@ -38,8 +38,21 @@ public final class LiveClient implements AutoCloseable {
 
   /** The same with more handshake headers (a {@code Cookie}, say). */
   public static LiveClient connect(Vertx vertx, String base, String origin, java.util.Map<String, String> headers) {
+    return connect(vertx, base, origin, headers, new WebSocketClientOptions());
+  }
+
+  /**
+   * A client whose socket receive buffer is {@code bytes} (the kernel would otherwise let it
+   * grow to megabytes), so a test can make it fall behind without sending that much.
+   */
+  public static LiveClient connectWithReceiveBuffer(Vertx vertx, String base, String origin, int bytes) {
+    return connect(vertx, base, origin, java.util.Map.of(), new WebSocketClientOptions().setReceiveBufferSize(bytes));
+  }
+
+  private static LiveClient connect(Vertx vertx, String base, String origin, java.util.Map<String, String> headers,
+                                    WebSocketClientOptions clientOptions) {
     java.net.URI uri = java.net.URI.create(base);
-    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20)
+    WebSocketClient client = vertx.createWebSocketClient(clientOptions.setMaxFrameSize(1 << 20)
         .setMaxMessageSize(1 << 22));
     WebSocketConnectOptions options = new WebSocketConnectOptions()
         .setHost(uri.getHost()).setPort(uri.getPort()).setURI("/live");
