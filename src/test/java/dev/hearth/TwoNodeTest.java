@@ -145,7 +145,7 @@ class TwoNodeTest {
         for (Follower follower : everyone) {
           List<Long> seen = follower.awaitCommentIds(page, stored.size());
           String who = (onA.contains(follower) ? "a subscriber of A (resumed on B)" : "a subscriber of B")
-              + " after " + follower.resumes + " resumes " + follower.closes;
+              + " after resuming from closes " + follower.closes;
           List<Long> ids = follower.eventIds(page);
           assertEquals(new ArrayList<>(new TreeSet<>(ids)), ids, who + " sees the events of " + page + " in order, each once");
           assertEquals(seen.size(), new TreeSet<>(seen).size(), who + " sees no comment of " + page + " twice: " + seen);
@@ -155,6 +155,12 @@ class TwoNodeTest {
           }
           assertEquals(expected, ids, who + " has the very events of " + page + " the others have");
         }
+      }
+      for (Follower follower : onB) {
+        assertEquals(List.of(), follower.closes, "a subscriber of B keeps its socket throughout");
+      }
+      for (Follower follower : onA) {
+        assertEquals(1, follower.closes.size(), "a subscriber of A resumed once, on B: " + follower.closes);
       }
       System.out.println("TwoNodeTest: " + posts.size() + " comments answered 201 (" + beforeKill
           + " before the kill, " + onBAfterKill + " by B after it); subscribers of A resumed on B as "
@@ -207,8 +213,8 @@ class TwoNodeTest {
     private final List<LiveClient> clients;
     private final Map<String, List<JsonObject>> events = new HashMap<>();
     private final Map<String, Long> since = new HashMap<>();
+    /** The close code and reason of each socket before it was resumed. */
     final List<String> closes = new ArrayList<>();
-    int resumes;
     private String base;
     private LiveClient client;
 
@@ -235,8 +241,14 @@ class TwoNodeTest {
     }
 
     private void resume() {
-      resumes++;
-      closes.add(String.valueOf(client.closeCode(0)));
+      for (int attempt = 1; !subscribeAgain(); attempt++) {
+        assertTrue(attempt < 20, "resumed within 20 attempts; closed with " + closes);
+      }
+    }
+
+    /** Opens a socket and follows every page from its last event; false when the socket closed meanwhile. */
+    private boolean subscribeAgain() {
+      closes.add(client.closeCode(0) + " " + client.closeReason());
       client = LiveClient.connect(vertx, base, ORIGIN);
       clients.add(client);
       for (String page : PAGES) {
@@ -246,8 +258,12 @@ class TwoNodeTest {
           take(answer);
           answer = client.next(10);
         }
+        if (answer == null && client.closeCode(1) != null) {
+          return false;
+        }
         assertTrue(answer != null && "subscribed".equals(answer.getString("type")), "resumed: " + answer);
       }
+      return true;
     }
 
     /** Reads events (resuming when the socket closes) until the page has {@code count} comments, or 60 s passed. */
