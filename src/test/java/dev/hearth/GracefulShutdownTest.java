@@ -82,7 +82,7 @@ class GracefulShutdownTest {
           }
         });
       }
-      Thread.sleep(1_500);
+      Thread.sleep(2_500);
       for (int s = 0; s < SLOW_POSTS; s++) {
         slow.add(new SlowPost(port, "slow-" + s));
       }
@@ -116,7 +116,7 @@ class GracefulShutdownTest {
       assertEquals(Map.of(), answered.entrySet().stream().filter(e -> e.getValue() != 201)
           .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
           "every request that got an answer got 201");
-      assertTrue(answered.size() >= 30, "the writers were busy: " + answered.size() + " answered");
+      assertTrue(answered.size() >= 20, "the writers were busy: " + answered.size() + " answered");
       assertFalse(unanswered.isEmpty(), "the writers met the closed door");
       assertEquals(List.of(), postgres.stream().filter(HearthProcess::running).map(ProcessHandle::pid).toList(),
           "no PostgreSQL process of this data directory outlives Hearth");
