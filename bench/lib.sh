@@ -128,8 +128,38 @@ run_wrk() {
     wrk "${args[@]}" -d"$WARMUP" "$url" >/dev/null
   fi
   local out="$WORK/wrk-$(wc -l <"$WORK/summary").txt"
+  local before
+  before="$(cpu_snapshot)"
   wrk "${args[@]}" -d"$DURATION" --latency "$url" | tee "$out"
+  cpu_split "$before" "$(cpu_snapshot)" "$out" | tee -a "$WORK/cpu"
   summary_row "$name" "$out" >>"$WORK/summary"
+}
+
+# cpu_snapshot: CPU seconds used so far by the Hearth JVM (HEARTH_PID) and by every process
+# named postgres on the machine (the embedded or local server and its backends), "jvm pg".
+# Prints nothing without HEARTH_PID: the split is optional.
+cpu_snapshot() {
+  [ -n "${HEARTH_PID:-}" ] || return 0
+  local hz jvm pg
+  hz="$(getconf CLK_TCK)"
+  jvm="$(awk '{ print $14 + $15 }' "/proc/$HEARTH_PID/stat" 2>/dev/null || echo 0)"
+  pg=0
+  for stat in /proc/[0-9]*/stat; do
+    read -r line <"$stat" 2>/dev/null || continue
+    case "$line" in *"(postgres)"*) pg=$((pg + $(echo "${line##*) }" | awk '{ print $12 + $13 }'))) ;; esac
+  done
+  echo "$(awk -v t="$jvm" -v h="$hz" 'BEGIN { print t / h }') $(awk -v t="$pg" -v h="$hz" 'BEGIN { print t / h }')"
+}
+
+# cpu_split BEFORE AFTER WRK_OUTPUT: CPU per request of Hearth and of PostgreSQL over the run.
+cpu_split() {
+  [ -n "$1" ] && [ -n "$2" ] || return 0
+  local requests
+  requests="$(awk '/requests in/ { print $1 }' "$3")"
+  echo "$1 $2 $requests" | awk '{
+    jvm = $3 - $1; pg = $4 - $2; n = $5
+    printf "   CPU over the run: Hearth %.1f s, PostgreSQL %.1f s; per request: Hearth %.2f ms, PostgreSQL %.2f ms\n",
+      jvm, pg, n ? 1000 * jvm / n : 0, n ? 1000 * pg / n : 0 }'
 }
 
 # summary_row NAME WRK_OUTPUT: one tab-separated row; latencies converted to ms.

@@ -83,7 +83,8 @@ public final class LiveHub {
     {
       PageChannel channel = channels.computeIfAbsent(PageChannel.key(siteId, pageKey),
           k -> new PageChannel(siteId, pageKey));
-      return prepare(channel).compose(ready -> {
+      channel.joining++;
+      return prepare(channel).<JsonObject>compose(ready -> {
         if (since == null || since == channel.lastDelivered) {
           return Future.succeededFuture(follow(connection, channel, channel.lastDelivered, false));
         }
@@ -97,6 +98,11 @@ public final class LiveHub {
           }
           return follow(connection, channel, since, true);
         });
+      }).onComplete(joined -> {
+        channel.joining--;
+        if (channel.unused()) {
+          channels.remove(channel.key(), channel); // it answered reset, or failed
+        }
       });
     }
   }
@@ -203,8 +209,8 @@ public final class LiveHub {
     PageChannel channel = subscription.channel;
     channel.subscriptions.remove(subscription);
     subscription.connection.removed(subscription);
-    if (channel.subscriptions.isEmpty()) {
-      channels.remove(channel.key());
+    if (channel.unused()) {
+      channels.remove(channel.key(), channel);
     }
   }
 

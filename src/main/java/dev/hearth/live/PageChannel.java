@@ -16,6 +16,12 @@ final class PageChannel {
   boolean ready;
   boolean polling;
   boolean dirty;
+  /**
+   * Sockets between asking to follow the page and following it (the page's id and newest event
+   * are being read): the channel must stay in the hub meanwhile, even if its last follower
+   * leaves, or they would join a channel no event reaches.
+   */
+  int joining;
   final Set<Subscription> subscriptions = new LinkedHashSet<>();
 
   PageChannel(String siteId, String pageKey) {
@@ -29,5 +35,10 @@ final class PageChannel {
 
   String key() {
     return key(siteId, pageKey);
+  }
+
+  /** Whether nobody follows it or is about to: the hub can forget it. */
+  boolean unused() {
+    return subscriptions.isEmpty() && joining == 0;
   }
 }
