@@ -2,6 +2,7 @@ package dev.hearth;
 
 import dev.hearth.web.TrustedProxies;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,11 @@ public record Config(
     Optional<String> adminToken,
     String publicUrl,
     int verticles,
-    TrustedProxies trustedProxies) {
+    TrustedProxies trustedProxies,
+    Duration eventRetention) {
+
+  /** HEARTH_EVENT_RETENTION_MINUTES' default: events are kept a week for resuming live updates. */
+  public static final int DEFAULT_EVENT_RETENTION_MINUTES = 7 * 24 * 60;
 
   /** Hearth's own origins: the public URL, and the loopback names for the configured port. */
   public List<String> ownOrigins() {
@@ -58,7 +63,10 @@ public record Config(
     } catch (IllegalArgumentException e) {
       throw new ConfigException("HEARTH_TRUSTED_PROXIES: " + e.getMessage());
     }
-    return new Config(port, host, databaseUrl, dataDir, adminToken, publicUrl, verticles, trustedProxies);
+    Duration eventRetention = Duration.ofMinutes(
+        intValue(env, "HEARTH_EVENT_RETENTION_MINUTES", DEFAULT_EVENT_RETENTION_MINUTES, 1, 366 * 24 * 60));
+    return new Config(port, host, databaseUrl, dataDir, adminToken, publicUrl, verticles, trustedProxies,
+        eventRetention);
   }
 
   private static void checkDatabaseUrl(String url) {

@@ -101,7 +101,7 @@ public record Services(
     Templates templates = new Templates();
     CommentViews views = new CommentViews(pool, sites, pageRepository, commentRepository, staff);
     AuditLog audit = new AuditLog(pool);
-    EventFeed feed = new EventFeed(pool);
+    EventFeed feed = new EventFeed(pool, config.eventRetention());
     LiveHub hub = new LiveHub(feed,
         new EventFrames(views, templates));
     OriginPolicy origins = new OriginPolicy(pool, siteRepository, config.ownOrigins());

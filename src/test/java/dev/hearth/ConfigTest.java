@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,16 @@ class ConfigTest {
     assertTrue(config.databaseUrl().isEmpty());
     assertTrue(config.dataDir().endsWith("data"));
     assertEquals("http://localhost:8080", config.publicUrl());
+    assertEquals(Duration.ofDays(7), config.eventRetention());
+  }
+
+  @Test
+  void eventRetentionIsGivenInMinutes() {
+    assertEquals(Duration.ofMinutes(10),
+        Config.from(Map.of("HEARTH_EVENT_RETENTION_MINUTES", "10")).eventRetention());
+    assertMessage(Map.of("HEARTH_EVENT_RETENTION_MINUTES", "0"), "HEARTH_EVENT_RETENTION_MINUTES");
+    assertMessage(Map.of("HEARTH_EVENT_RETENTION_MINUTES", "a week"), "HEARTH_EVENT_RETENTION_MINUTES");
+    assertMessage(Map.of("HEARTH_EVENT_RETENTION_MINUTES", "600000"), "HEARTH_EVENT_RETENTION_MINUTES");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.hearth.event;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,13 +14,38 @@ import java.util.Optional;
  * retention. Everything that follows events (the live hub) reads them here.
  */
 public final class EventFeed {
-  /** Events kept for resuming; an older resume point gets a reset. */
-  public static final int RETENTION_DAYS = 7;
+  private static final Duration MOST_PRUNE_PERIOD = Duration.ofHours(1);
+  private static final Duration LEAST_PRUNE_PERIOD = Duration.ofSeconds(10);
 
   private final Pool pool;
+  private final Duration retention;
 
-  public EventFeed(Pool pool) {
+  /** {@code retention}: how long events are kept for resuming; an older resume point gets a reset. */
+  public EventFeed(Pool pool, Duration retention) {
     this.pool = pool;
+    this.retention = retention;
+  }
+
+  public Duration retention() {
+    return retention;
+  }
+
+  /**
+   * How often to prune: a quarter of the retention, so the table holds at most about 1.25
+   * retentions of events, but no more than hourly (a week's retention needs no more) and no
+   * less than every 10 seconds (a short retention is for tests and soaks, not for deleting
+   * row by row).
+   */
+  public static Duration prunePeriod(Duration retention) {
+    Duration quarter = retention.dividedBy(4);
+    if (quarter.compareTo(MOST_PRUNE_PERIOD) > 0) {
+      return MOST_PRUNE_PERIOD;
+    }
+    return quarter.compareTo(LEAST_PRUNE_PERIOD) < 0 ? LEAST_PRUNE_PERIOD : quarter;
+  }
+
+  public Duration prunePeriod() {
+    return prunePeriod(retention);
   }
 
   public Future<Optional<StoredEvent>> one(long id) {
@@ -68,12 +94,16 @@ public final class EventFeed {
     if (since <= 0) {
       return Future.succeededFuture(false);
     }
-    return pool.preparedQuery(EventSql.RESUMABLE).execute(Tuple.of(since, pageId, RETENTION_DAYS))
+    return pool.preparedQuery(EventSql.RESUMABLE).execute(Tuple.of(since, pageId, retentionSeconds()))
         .map(rows -> rows.size() == 1);
   }
 
   /** Deletes events past the retention; answers how many went. */
   public Future<Integer> prune() {
-    return pool.preparedQuery(EventSql.PRUNE).execute(Tuple.of(RETENTION_DAYS)).map(rows -> rows.rowCount());
+    return pool.preparedQuery(EventSql.PRUNE).execute(Tuple.of(retentionSeconds())).map(rows -> rows.rowCount());
+  }
+
+  private double retentionSeconds() {
+    return retention.toMillis() / 1000.0;
   }
 }
