@@ -9,6 +9,7 @@ import dev.hearth.db.Pools;
 import dev.hearth.event.EventListener;
 import dev.hearth.flood.AddressHash;
 import dev.hearth.live.LiveVerticle;
+import dev.hearth.metrics.NodeMetrics;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -65,11 +66,12 @@ public final class Hearth implements AutoCloseable {
       int applied = Migrations.apply(target);
       checkDurability(target, embedded.isPresent());
       LOG.info("Database schema up to date (" + applied + " migrations applied now)");
-      vertx = Vertx.vertx();
+      NodeMetrics metrics = new NodeMetrics();
+      vertx = metrics.newVertx();
       Pool pool = Pools.create(vertx, target, POOL_SIZE);
       AdminToken adminToken = AdminToken.load(pool, config.adminToken(), announceAdminToken).await(60, TimeUnit.SECONDS);
       AddressHash addresses = AddressHash.load(pool).await(60, TimeUnit.SECONDS);
-      Services services = Services.create(vertx, config, pool, adminToken, addresses, clock);
+      Services services = Services.create(vertx, config, pool, adminToken, addresses, clock, metrics);
       services.demo().seedIfEmpty(config.ownOrigins(), config.publicUrl()).await(60, TimeUnit.SECONDS);
       vertx.deployVerticle(new LiveVerticle(services.liveHub(),
           new EventListener(vertx, target.connectOptions(), services.events())))

@@ -12,7 +12,8 @@ public final class Pools {
 
   public static Pool create(Vertx vertx, DatabaseTarget target, int maxSize) {
     return PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(maxSize).setShared(false).setMaxWaitQueueSize(10_000))
+        .with(new PoolOptions().setMaxSize(maxSize).setShared(false).setMaxWaitQueueSize(10_000)
+            .setName("hearth")) // the pool_name of its metrics (vertx_pool_queue_pending, ...)
         .connectingTo(target.connectOptions())
         .using(vertx)
         .build();

@@ -2,11 +2,13 @@ package dev.hearth.event;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reading the events outbox: one event by id, a page's events after an id (in id order, which
@@ -19,6 +21,7 @@ public final class EventFeed {
 
   private final Pool pool;
   private final Duration retention;
+  private final AtomicLong pruned = new AtomicLong();
 
   /** {@code retention}: how long events are kept for resuming; an older resume point gets a reset. */
   public EventFeed(Pool pool, Duration retention) {
@@ -98,9 +101,29 @@ public final class EventFeed {
         .map(rows -> rows.size() == 1);
   }
 
-  /** Deletes events past the retention; answers how many went. */
+  /** Deletes events past the retention; answers how many went (and adds them to {@link #prunedTotal}). */
   public Future<Integer> prune() {
-    return pool.preparedQuery(EventSql.PRUNE).execute(Tuple.of(retentionSeconds())).map(rows -> rows.rowCount());
+    return pool.preparedQuery(EventSql.PRUNE).execute(Tuple.of(retentionSeconds())).map(rows -> {
+      pruned.addAndGet(rows.rowCount());
+      return rows.rowCount();
+    });
+  }
+
+  /** Events this node has pruned since it started. */
+  public long prunedTotal() {
+    return pruned.get();
+  }
+
+  /** How many events the table holds and how old the oldest is: a full count, so not for every request. */
+  public Future<OutboxSize> size() {
+    return pool.query(EventSql.SIZE).execute().map(rows -> {
+      Row row = rows.iterator().next();
+      return new OutboxSize(row.getLong("events"), row.getDouble("oldest_seconds"));
+    });
+  }
+
+  /** The events table's row count and the age of its oldest row (0 when empty). */
+  public record OutboxSize(long rows, double oldestAgeSeconds) {
   }
 
   private double retentionSeconds() {

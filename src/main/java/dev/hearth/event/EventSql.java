@@ -42,4 +42,8 @@ final class EventSql {
   static final String PRUNE =
       "delete from events where created_at < now() - make_interval(secs => $1)";
 
+  /** The table's size for the metrics: a full count, which is why it is read every few seconds at most. */
+  static final String SIZE =
+      "select count(*) as events, "
+          + "coalesce(extract(epoch from now() - min(created_at))::float8, 0) as oldest_seconds from events";
 }
