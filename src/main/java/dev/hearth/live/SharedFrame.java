@@ -23,6 +23,10 @@ final class SharedFrame {
     return new WebSocketFrameImpl(WebSocketFrameType.TEXT, Unpooled.wrappedBuffer(utf8), true);
   }
 
+  int size() {
+    return utf8.length;
+  }
+
   String text() {
     return new String(utf8, StandardCharsets.UTF_8);
   }
