@@ -24,7 +24,11 @@ public record Config(
     TrustedProxies trustedProxies,
     Duration requestTimeout,
     PoolLimits database,
-    int shutdownSeconds) {
+    int shutdownSeconds,
+    Duration eventRetention) {
+
+  /** HEARTH_EVENT_RETENTION_MINUTES' default: events are kept a week for resuming live updates. */
+  public static final int DEFAULT_EVENT_RETENTION_MINUTES = 7 * 24 * 60;
 
   /** Hearth's own origins: the public URL, and the loopback names for the configured port. */
   public List<String> ownOrigins() {
@@ -71,8 +75,10 @@ public record Config(
         requestTimeout);
     // How long SIGTERM waits for requests already accepted to be answered before closing them.
     int shutdownSeconds = intValue(env, "HEARTH_SHUTDOWN_SECONDS", 10, 1, 3600);
+    Duration eventRetention = Duration.ofMinutes(
+        intValue(env, "HEARTH_EVENT_RETENTION_MINUTES", DEFAULT_EVENT_RETENTION_MINUTES, 1, 366 * 24 * 60));
     return new Config(port, host, databaseUrl, dataDir, adminToken, publicUrl, verticles, trustedProxies,
-        requestTimeout, database, shutdownSeconds);
+        requestTimeout, database, shutdownSeconds, eventRetention);
   }
 
   private static void checkDatabaseUrl(String url) {

@@ -10,6 +10,7 @@ import dev.hearth.db.Pools;
 import dev.hearth.event.EventListener;
 import dev.hearth.flood.AddressHash;
 import dev.hearth.live.LiveVerticle;
+import dev.hearth.metrics.NodeMetrics;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -66,13 +67,14 @@ public final class Hearth implements AutoCloseable {
       int applied = Migrations.apply(target);
       checkDurability(target, embedded.isPresent());
       LOG.info("Database schema up to date (" + applied + " migrations applied now)");
-      vertx = Vertx.vertx();
+      NodeMetrics metrics = new NodeMetrics();
+      vertx = metrics.newVertx();
       Vertx supervising = vertx;
       embedded.ifPresent(database -> EmbeddedSupervisor.watch(supervising, database));
       Pool pool = Pools.create(vertx, target, config.database());
       AdminToken adminToken = AdminToken.load(pool, config.adminToken(), announceAdminToken).await(60, TimeUnit.SECONDS);
       AddressHash addresses = AddressHash.load(pool).await(60, TimeUnit.SECONDS);
-      Services services = Services.create(vertx, config, pool, adminToken, addresses, clock);
+      Services services = Services.create(vertx, config, pool, adminToken, addresses, clock, metrics);
       services.demo().seedIfEmpty(config.ownOrigins(), config.publicUrl()).await(60, TimeUnit.SECONDS);
       vertx.deployVerticle(new LiveVerticle(services.liveHub(),
           new EventListener(vertx, target.connectOptions(), services.events())))

@@ -10,6 +10,7 @@ import dev.hearth.embed.SignInRoutes;
 import dev.hearth.embed.ThreadPageRoutes;
 import dev.hearth.health.HealthRoutes;
 import dev.hearth.health.ReadinessRepository;
+import dev.hearth.metrics.MetricsRoutes;
 import dev.hearth.page.PageRoutes;
 import dev.hearth.site.SiteRoutes;
 import dev.hearth.site.StaffRoutes;
@@ -81,6 +82,7 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/api/*").handler(services.adminGuesses().handler());
 
     new HealthRoutes(new ReadinessRepository(services.pool()), services.draining()).mount(router);
+    new MetricsRoutes(services.metrics(), services.admin(), services.adminGuesses()).mount(router);
     new SiteRoutes(services.sites(), services.admin(), services.access()).mount(router);
     new PageRoutes(services.pages(), services.access()).mount(router);
     new StaffRoutes(services.roles(), services.access()).mount(router);

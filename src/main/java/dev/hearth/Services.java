@@ -24,6 +24,7 @@ import dev.hearth.flood.FloodControl;
 import dev.hearth.idempotency.IdempotencyKeys;
 import dev.hearth.live.LiveHub;
 import dev.hearth.live.LiveRoutes;
+import dev.hearth.metrics.NodeMetrics;
 import dev.hearth.moderation.CommentModeration;
 import dev.hearth.moderation.ModerationQueue;
 import dev.hearth.moderation.ModerationRoutes;
@@ -81,10 +82,11 @@ public record Services(
     IdentityResolver identities,
     EventFeed events,
     Assets assets,
-    Draining draining) {
+    Draining draining,
+    NodeMetrics metrics) {
 
   public static Services create(Vertx vertx, Config config, Pool pool, AdminToken adminToken, AddressHash addresses,
-                                Clock clock) {
+                                Clock clock, NodeMetrics metrics) {
     SiteRepository siteRepository = new SiteRepository();
     SiteService sites = new SiteService(pool, siteRepository);
     PageRepository pageRepository = new PageRepository();
@@ -103,7 +105,8 @@ public record Services(
     Templates templates = new Templates();
     CommentViews views = new CommentViews(pool, sites, pageRepository, commentRepository, staff);
     AuditLog audit = new AuditLog(pool);
-    EventFeed feed = new EventFeed(pool);
+    EventFeed feed = new EventFeed(pool, config.eventRetention());
+    metrics.watch(feed);
     LiveHub hub = new LiveHub(feed,
         new EventFrames(views, templates));
     OriginPolicy origins = new OriginPolicy(pool, siteRepository, config.ownOrigins());
@@ -132,6 +135,6 @@ public record Services(
         new ThreadService(pool, sites, pageRepository, commentRepository, staff),
         new DemoSite(sites, posting), accounts, hub, live, moderation, workspace,
         new VoteRoutes(new VoteService(pool, sites, changes, authors, identities)),
-        templates, views, identities, feed, new Assets(Path.of("webroot")), draining);
+        templates, views, identities, feed, new Assets(Path.of("webroot")), draining, metrics);
   }
 }

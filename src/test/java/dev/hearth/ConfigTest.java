@@ -22,6 +22,7 @@ class ConfigTest {
     assertEquals(Duration.ofSeconds(10), config.requestTimeout());
     assertEquals(new PoolLimits(16, Duration.ofSeconds(5), 1_000, Duration.ofSeconds(10)), config.database());
     assertEquals(10, config.shutdownSeconds());
+    assertEquals(Duration.ofDays(7), config.eventRetention());
   }
 
   @Test
@@ -31,6 +32,15 @@ class ConfigTest {
     assertEquals(Duration.ofMillis(2500), config.requestTimeout());
     assertEquals(new PoolLimits(4, Duration.ofMillis(750), 0, Duration.ofMillis(2500)), config.database(),
         "the statement timeout is the request deadline");
+  }
+
+  @Test
+  void eventRetentionIsGivenInMinutes() {
+    assertEquals(Duration.ofMinutes(10),
+        Config.from(Map.of("HEARTH_EVENT_RETENTION_MINUTES", "10")).eventRetention());
+    assertMessage(Map.of("HEARTH_EVENT_RETENTION_MINUTES", "0"), "HEARTH_EVENT_RETENTION_MINUTES");
+    assertMessage(Map.of("HEARTH_EVENT_RETENTION_MINUTES", "a week"), "HEARTH_EVENT_RETENTION_MINUTES");
+    assertMessage(Map.of("HEARTH_EVENT_RETENTION_MINUTES", "600000"), "HEARTH_EVENT_RETENTION_MINUTES");
   }
 
   @Test

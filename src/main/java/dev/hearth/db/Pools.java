@@ -18,7 +18,8 @@ public final class Pools {
         .setShared(false)
         .setMaxWaitQueueSize(limits.waitQueue())
         .setConnectionTimeout((int) limits.maxWait().toMillis())
-        .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
+        .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
+        .setName("hearth"); // the pool_name of its metrics (vertx_pool_queue_pending, ...)
     // Sent at connection start, so it bounds every statement of the pool without a round trip;
     // a lock wait or a runaway query fails (57014) instead of holding a connection for ever.
     PgConnectOptions connect = target.connectOptions()

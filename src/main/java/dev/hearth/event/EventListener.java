@@ -12,11 +12,10 @@ import java.util.logging.Logger;
  * LISTENs for the ids {@link EventLog} notifies at commit, on its own connection, reconnecting
  * with back-off. Notifications can be missed while disconnected, so every (re)connection is
  * reported too: the follower then catches up from the table, which is the truth. Also prunes
- * the outbox past its retention, hourly.
+ * the outbox past its retention, every {@link EventFeed#prunePeriod} (hourly for the default week).
  */
 public final class EventListener {
   private static final Logger LOG = Logger.getLogger(EventListener.class.getName());
-  private static final long PRUNE_EVERY_MS = 3_600_000;
 
   private final Vertx vertx;
   private final PgConnectOptions database;
@@ -41,7 +40,8 @@ public final class EventListener {
     subscriber.channel(EventLog.CHANNEL)
         .subscribeHandler(listening -> onConnected.run())
         .handler(payload -> notified(payload, onEvent));
-    pruning = vertx.setPeriodic(60_000, PRUNE_EVERY_MS, id -> feed.prune()
+    long prunePeriod = feed.prunePeriod().toMillis();
+    pruning = vertx.setPeriodic(Math.min(60_000, prunePeriod), prunePeriod, id -> feed.prune()
         .onFailure(e -> LOG.log(Level.WARNING, "Could not prune old events", e)));
     return subscriber.connect();
   }

@@ -36,8 +36,14 @@ final class EventSql {
 
   /** Whether {@code since} can be resumed from: the event exists and is within the retention. */
   static final String RESUMABLE =
-      "select id from events where id = $1 and page_id = $2 and created_at > now() - make_interval(days => $3)";
+      "select id from events where id = $1 and page_id = $2 and created_at > now() - make_interval(secs => $3)";
 
+  /** Deletes the events older than the retention ($1, in seconds). */
   static final String PRUNE =
-      "delete from events where created_at < now() - make_interval(days => $1)";
+      "delete from events where created_at < now() - make_interval(secs => $1)";
+
+  /** The table's size for the metrics: a full count, which is why it is read every few seconds at most. */
+  static final String SIZE =
+      "select count(*) as events, "
+          + "coalesce(extract(epoch from now() - min(created_at))::float8, 0) as oldest_seconds from events";
 }

@@ -136,7 +136,7 @@ final class LiveConnection {
   /** Sends a frame shared with every other subscriber of the event. */
   void send(SharedFrame frame) {
     if (writable()) {
-      track(frame.length(), socket.writeFrame(frame.frame()));
+      track(frame.size(), socket.writeFrame(frame.frame()));
     }
   }
 

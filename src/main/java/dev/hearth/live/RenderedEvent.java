@@ -13,4 +13,9 @@ public record RenderedEvent(long id, String siteId, Long pageId, String pageKey,
     return new RenderedEvent(id, siteId, pageId, pageKey, kind,
         publicText == null ? null : new SharedFrame(publicText), staffText == null ? null : new SharedFrame(staffText));
   }
+
+  /** The bytes its frames hold, for bounding caches of rendered events by memory. */
+  public int bytes() {
+    return (publicFrame == null ? 0 : publicFrame.size()) + (staffFrame == null ? 0 : staffFrame.size());
+  }
 }

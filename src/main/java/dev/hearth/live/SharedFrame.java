@@ -24,7 +24,7 @@ final class SharedFrame {
   }
 
   /** Its size in bytes. */
-  int length() {
+  int size() {
     return utf8.length;
   }
 

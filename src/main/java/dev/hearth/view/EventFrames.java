@@ -24,7 +24,19 @@ import java.util.Optional;
 public final class EventFrames implements EventRenderer {
   private final CommentViews views;
   private final Templates templates;
-  private final Cache<Long, RenderedEvent> rendered = Caffeine.newBuilder().maximumSize(20_000).build();
+  /**
+   * Bounded by the frames' bytes, not by a count: the count of 20,000 it had meant about 3 KB
+   * an event for short comments (60 MB when full, still filling after 30 minutes of the soak)
+   * and about 40 KB for comments of the longest allowed body (800 MB, past a production heap).
+   * 16 MB holds the last few thousand events, more than resuming clients ask for (a replay
+   * stops at 1,000 events of a page).
+   */
+  private static final long MAX_BYTES = 16L * 1024 * 1024;
+
+  private final Cache<Long, RenderedEvent> rendered = Caffeine.newBuilder()
+      .maximumWeight(MAX_BYTES)
+      .weigher((Long id, RenderedEvent event) -> event.bytes() + 200)
+      .build();
 
   public EventFrames(CommentViews views, Templates templates) {
     this.views = views;

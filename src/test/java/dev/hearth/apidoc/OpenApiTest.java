@@ -11,6 +11,7 @@ import dev.hearth.auth.AdminToken;
 import dev.hearth.db.PoolLimits;
 import dev.hearth.db.Pools;
 import dev.hearth.flood.AddressHash;
+import dev.hearth.metrics.NodeMetrics;
 import dev.hearth.support.Api;
 import dev.hearth.support.TestHearth;
 import io.vertx.core.Vertx;
@@ -199,6 +200,8 @@ class OpenApiTest {
     Api api = hearth.api();
     conforms("GET", "/health", api.get("/health"));
     conforms("GET", "/ready", api.get("/ready"));
+    assertEquals(200, conforms("GET", "/metrics", api.json("GET", "/metrics", null, TestHearth.ADMIN_TOKEN)).status());
+    assertEquals(401, conforms("GET", "/metrics", api.get("/metrics")).status());
     conforms("GET", "/demo", api.get("/demo"));
     conforms("GET", "/embed/fragment", api.get("/embed/fragment?site=demo&page=welcome"));
     assertEquals(404, conforms("GET", "/embed/fragment", api.get("/embed/fragment?site=nowhere&page=welcome")).status());
@@ -269,7 +272,7 @@ class OpenApiTest {
           .await(10, TimeUnit.SECONDS);
       Pool pool = Pools.create(vertx, hearth.database(), new PoolLimits(1, Duration.ofSeconds(5), 10, Duration.ofSeconds(10)));
       Services services = Services.create(vertx, hearth.node().config(), pool, token,
-          AddressHash.load(pool).await(30, TimeUnit.SECONDS), java.time.Clock.systemUTC());
+          AddressHash.load(pool).await(30, TimeUnit.SECONDS), java.time.Clock.systemUTC(), new NodeMetrics());
       Router router = HttpVerticle.router(vertx, services);
       Set<String> operations = new TreeSet<>();
       for (Route route : router.getRoutes()) {
