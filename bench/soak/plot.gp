@@ -3,7 +3,7 @@
 set datafile separator ","
 set terminal pngcairo size 1500,1250 font "DejaVu Sans,10"
 set output png
-set key top left horizontal font ",9"
+set key outside top center horizontal font ",9"
 set grid
 set offsets 0.5, 0.5, 0, 0
 set xlabel "minute"
@@ -31,12 +31,16 @@ plot csv using "minute":"event_rows" with linespoints pt 7 ps 0.5 title "rows", 
      ""  using "minute":"events_pruned" axes x1y2 with impulses lw 4 title "pruned in the minute (right)"
 unset y2tics
 
-set title "Latency (ms)"
+set title "Latency (ms, log scale)"
+set logscale y
+set yrange [1:*]
 plot csv using "minute":"read_p50_ms" with linespoints pt 7 ps 0.5 title "read p50", \
      ""  using "minute":"read_p99_ms" with linespoints pt 7 ps 0.5 title "read p99", \
      ""  using "minute":"write_p50_ms" with linespoints pt 7 ps 0.5 title "write p50", \
      ""  using "minute":"write_p99_ms" with linespoints pt 7 ps 0.5 title "write p99"
 
+unset logscale y
+set yrange [0:*]
 set title "Requests and errors per minute"
 set y2tics
 plot csv using "minute":"requests" with linespoints pt 7 ps 0.5 title "requests", \

@@ -127,7 +127,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
       return "40001".equals(pg.getSqlState()) || "40P01".equals(pg.getSqlState()) || "57014".equals(pg.getSqlState());
     }
     return failure instanceof ConnectionPoolTooBusyException
-        || failure != null && POOL_TIMEOUTS.contains(failure.getMessage());
+        || failure != null && failure.getMessage() != null && POOL_TIMEOUTS.contains(failure.getMessage());
   }
 
   private static ApiError classify(int status, Throwable failure) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.hearth.support.Api;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.pgclient.PgException;
@@ -38,6 +40,11 @@ class FailureHandlerTest {
     fail(router, "/terminated", new PgException("terminating connection due to administrator command", "FATAL",
         "57P01", null));
     fail(router, "/wrapped", new IllegalStateException("query failed", new SocketException("Connection reset")));
+    fail(router, "/not-active", VertxException.noStackTrace("Connection is not active now, current status: CLOSED"));
+    fail(router, "/pool-wait", new VertxException("Timeout waiting for connection", true));
+    fail(router, "/pool-full", new ConnectionPoolTooBusyException("Connection pool reached max wait queue size of 4"));
+    fail(router, "/statement-timeout", new PgException("canceling statement due to statement timeout", "ERROR",
+        "57014", null));
     fail(router, "/template", new UncheckedIOException(new java.io.FileNotFoundException("comment.hbs")));
     fail(router, "/bug", new NullPointerException());
     router.route().failureHandler(new FailureHandler());
@@ -57,10 +64,20 @@ class FailureHandlerTest {
   @Test
   void everyWayOfLosingTheDatabaseIsARetryableUnavailable() {
     for (String path : new String[] {"/reset", "/refused", "/closed-channel", "/closed-connection", "/terminated",
-        "/wrapped"}) {
+        "/wrapped", "/not-active"}) {
       Api.Response response = api.get(path);
       assertEquals(503, response.status(), path + ": " + response.body());
       assertEquals("database_unavailable", response.json().getString("error"), path);
+      assertEquals("1", response.header("retry-after"), path);
+    }
+  }
+
+  @Test
+  void aDatabaseWithoutRoomIsARetryableBusy() {
+    for (String path : new String[] {"/pool-wait", "/pool-full", "/statement-timeout"}) {
+      Api.Response response = api.get(path);
+      assertEquals(503, response.status(), path + ": " + response.body());
+      assertEquals("busy", response.json().getString("error"), path);
       assertEquals("1", response.header("retry-after"), path);
     }
   }
