@@ -7,6 +7,8 @@
 -- Settings come from the environment (run.sh sets them):
 --   BENCH_SITE    site id              (default "bench")
 --   BENCH_PAGE    page key to post to  (default "bench-post")
+--   BENCH_PAGES   spread the posts over this many pages, BENCH_PAGE-0 .. BENCH_PAGE-(n-1)
+--                 (default 1: every post to BENCH_PAGE itself)
 --   BENCH_RUN_ID  unique id of the run (default: the current time in seconds)
 --
 -- wrk itself reports only "Non-2xx or 3xx responses"; only 201 means "comment created",
@@ -19,6 +21,7 @@
 
 local site = os.getenv("BENCH_SITE") or "bench"
 local page = os.getenv("BENCH_PAGE") or "bench-post"
+local pages = tonumber(os.getenv("BENCH_PAGES") or "1")
 
 -- Main state ---------------------------------------------------------------------------
 
@@ -65,7 +68,7 @@ function request()
   local body = string.format(
     '{"site":"%s","page":{"key":"%s","title":"Bench POST"},' ..
     '"body":"Bench comment %d from thread %d of run %s","author":{"name":"Bench %d"}}',
-    site, page, counter, tid, run, tid)
+    site, pages > 1 and (page .. "-" .. ((counter + tid) % pages)) or page, counter, tid, run, tid)
   -- nil path: wrk uses the path of the URL it was given, so a BASE_URL with a prefix works.
   return wrk.format("POST", nil, headers, body)
 end

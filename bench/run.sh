@@ -41,4 +41,8 @@ run_wrk "GET threads $READ_PAGE" "$BASE$threads_path"
 export BENCH_SITE BENCH_PAGE="$POST_PAGE"
 run_wrk "POST comment $POST_PAGE" "$BASE/api/v1/comments" "$BENCH_DIR/post-comment.lua"
 
+# The same spread over 16 pages: writes to one page queue on its row (each waiting for the
+# previous one's synced commit); across pages they run side by side.
+BENCH_PAGES=16 run_wrk "POST comment 16 pages" "$BASE/api/v1/comments" "$BENCH_DIR/post-comment.lua"
+
 print_summary
