@@ -18,6 +18,7 @@ import dev.hearth.web.AssetHandler;
 import dev.hearth.web.ClientAddress;
 import dev.hearth.web.FailureHandler;
 import dev.hearth.web.JsonBody;
+import dev.hearth.web.PathText;
 import dev.hearth.web.SecurityHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -72,7 +73,8 @@ public final class HttpVerticle extends VerticleBase {
   public static Router router(Vertx vertx, Services services) {
     Router router = Router.router(vertx);
     FailureHandler failures = new FailureHandler();
-    router.route().handler(new SecurityHeaders());
+    router.route().handler(new SecurityHeaders(services.config().publicUrl()));
+    router.route().handler(new PathText());
     router.route().handler(new ClientAddress(services.config().trustedProxies()));
     services.live().mount(router); // before the body handler: the upgrade needs the request untouched
     // Every request is answered within the deadline, 503 timeout if the work is stuck (a stalled
