@@ -5,23 +5,25 @@ package dev.hearth.event;
  * and in the {@code kind} of live frames (docs/live.md lists them for clients).
  */
 public enum EventKind {
-  COMMENT_CREATED("comment.created", false),
-  COMMENT_EDITED("comment.edited", false),
-  COMMENT_DELETED("comment.deleted", true),
-  COMMENT_VOTED("comment.voted", false),
-  COMMENT_APPROVED("comment.approved", false),
-  COMMENT_REJECTED("comment.rejected", true),
-  COMMENT_HIDDEN("comment.hidden", true),
-  REPORT_CREATED("report.created", false),
-  PAGE_CLOSED("page.closed", false),
-  PAGE_REOPENED("page.reopened", false);
+  COMMENT_CREATED("comment.created", false, true),
+  COMMENT_EDITED("comment.edited", false, true),
+  COMMENT_DELETED("comment.deleted", true, true),
+  COMMENT_VOTED("comment.voted", false, true),
+  COMMENT_APPROVED("comment.approved", false, true),
+  COMMENT_REJECTED("comment.rejected", true, true),
+  COMMENT_HIDDEN("comment.hidden", true, true),
+  REPORT_CREATED("report.created", false, false),
+  PAGE_CLOSED("page.closed", false, true),
+  PAGE_REOPENED("page.reopened", false, true);
 
   private final String json;
   private final boolean removesComment;
+  private final boolean reachesReaders;
 
-  EventKind(String json, boolean removesComment) {
+  EventKind(String json, boolean removesComment, boolean reachesReaders) {
     this.json = json;
     this.removesComment = removesComment;
+    this.reachesReaders = reachesReaders;
   }
 
   public String json() {
@@ -36,6 +38,11 @@ public enum EventKind {
       }
     }
     throw new IllegalArgumentException("Not an event kind: " + json);
+  }
+
+  /** Whether the page's readers hear of it; a report is for the site's staff only. */
+  public boolean reachesReaders() {
+    return reachesReaders;
   }
 
   /** The comment leaves the thread: readers are told only which one to take away. */

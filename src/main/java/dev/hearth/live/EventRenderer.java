@@ -8,5 +8,9 @@ import io.vertx.core.Future;
  * comment looks like (its JSON and its HTML from the thread's partials) is the view's to say.
  */
 public interface EventRenderer {
+  /** The event's frames as first rendered on this node (kept: live delivery renders each once). */
   Future<RenderedEvent> render(StoredEvent event);
+
+  /** The event's frames with its comment as it is now: what a resume replays. */
+  Future<RenderedEvent> renderCurrent(StoredEvent event);
 }

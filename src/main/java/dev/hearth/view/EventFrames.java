@@ -55,6 +55,17 @@ public final class EventFrames implements EventRenderer {
     return result.onSuccess(done -> rendered.put(event.id(), done));
   }
 
+  /**
+   * For a resume: the event with its comment as it is now, not as it was when the event was
+   * first sent (those frames are kept for live delivery). A comment edited since comes with its
+   * new text, one removed since only as its removal, so a resume never shows what is no
+   * longer true.
+   */
+  @Override
+  public Future<RenderedEvent> renderCurrent(StoredEvent event) {
+    return event.commentId() == null ? Future.succeededFuture(pageEvent(event)) : commentEvent(event);
+  }
+
   private RenderedEvent pageEvent(StoredEvent event) {
     String frame = head(event).encode();
     return RenderedEvent.of(event.id(), event.siteId(), event.pageId(), event.pageKey(), event.kind(), frame, frame);
@@ -80,6 +91,9 @@ public final class EventFrames implements EventRenderer {
    */
   private Optional<String> publicFrame(StoredEvent event, Comment comment, CommentJson json,
                                        ThreadView.Actions actions) {
+    if (!EventKind.from(event.kind()).reachesReaders()) {
+      return Optional.empty();
+    }
     if (comment.isVisible()) {
       JsonObject shown = json.comment(comment).put("children", new JsonArray()).put("moreReplies", false);
       String fragment = templates.render("comment", ThreadView.comment(shown, Instant.now(), actions));

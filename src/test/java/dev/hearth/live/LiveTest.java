@@ -106,6 +106,55 @@ class LiveTest {
   }
 
   /**
+   * A resume shows what is true now. Frames are rendered once per event and kept, so a resume
+   * used to replay a comment's original text after it had been edited, deleted or rejected;
+   * and readers of a page used to receive report.created, a staff matter.
+   */
+  @Test
+  void aResumeShowsNoTextThatIsNoLongerTrueAndReadersNeverSeeReports() {
+    Api api = hearth.api();
+    long seen;
+    JsonObject edited;
+    JsonObject deleted;
+    long rejected;
+    try (LiveClient first = connect(api.base())) {
+      first.subscribed(SITE, "truth", null);
+      post(api, "truth", "Before the gap");
+      seen = first.events(1, 10).get(0).getLong("id");
+      edited = api.postJson("/api/v1/comments", Api.newComment(SITE, "truth", null, "Ed", "Original wording")).json();
+      deleted = api.postJson("/api/v1/comments", Api.newComment(SITE, "truth", null, "Del", "Regretted words")).json();
+      rejected = post(api, "truth", "Rejected words");
+      assertEquals(3, first.events(3, 10).size(), "delivered live first, so this node has rendered them");
+      String reporter = api.postJson("/api/v1/comments", Api.newComment(SITE, "truth", null, "Rep", "A reader"))
+          .json().getString("ownerToken");
+      first.events(1, 10);
+      assertEquals(201, api.json("POST", "/api/v1/comments/" + edited.getLong("id") + "/reports",
+          new JsonObject().put("reason", "spam"), reporter).status());
+      JsonObject next = first.next(2);
+      assertTrue(next == null || !"report.created".equals(next.getString("kind")),
+          "a report never reaches the page's readers: " + next);
+    }
+    assertEquals(200, api.json("PATCH", "/api/v1/comments/" + edited.getLong("id"),
+        new JsonObject().put("body", "Corrected wording"), edited.getString("ownerToken")).status());
+    assertEquals(204, api.json("DELETE", "/api/v1/comments/" + deleted.getLong("id"), null,
+        deleted.getString("ownerToken")).status());
+    api.adminJson("POST", "/api/v1/moderation/comments/" + rejected + "/reject", new JsonObject().put("reason", "Rude"));
+    try (LiveClient again = connect(api.base())) {
+      again.subscribed(SITE, "truth", seen);
+      List<JsonObject> replayed = new ArrayList<>();
+      for (JsonObject frame = again.next(3); frame != null; frame = again.next(2)) {
+        replayed.add(frame);
+      }
+      String all = replayed.toString();
+      assertTrue(all.contains("Corrected wording"), "the edit is replayed: " + all);
+      for (String gone : new String[] {"Original wording", "Regretted words", "Rejected words"}) {
+        assertTrue(!all.contains(gone), "'" + gone + "' is no longer true and is not replayed: " + all);
+      }
+      assertTrue(replayed.stream().noneMatch(f -> "report.created".equals(f.getString("kind"))), all);
+    }
+  }
+
+  /**
    * A reader whose node died resumes across many events at once. Written in one burst they
    * overfilled the socket's write queue and the resume was closed as too slow (1013), to be
    * resumed with the same gap again, forever.
