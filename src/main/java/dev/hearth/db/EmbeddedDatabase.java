@@ -72,6 +72,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return !closed && postmaster.runningServer().isEmpty();
   }
 
+  /** Whether {@link #died()} can be told on this system (it reads Linux's /proc). */
+  public static boolean supervisable() {
+    return Processes.available();
+  }
+
   /**
    * Starts the server again after it died: PostgreSQL's crash recovery replays the synced
    * log, so every acknowledged commit is back. Does nothing once closed.

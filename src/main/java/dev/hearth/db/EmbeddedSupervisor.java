@@ -20,6 +20,10 @@ public final class EmbeddedSupervisor {
 
   /** Starts watching; the timer ends with Vert.x. */
   public static void watch(Vertx vertx, EmbeddedDatabase database) {
+    if (!EmbeddedDatabase.supervisable()) {
+      LOG.warning("No /proc on this system: the embedded PostgreSQL is not watched; if it dies, restart Hearth");
+      return;
+    }
     AtomicBoolean checking = new AtomicBoolean();
     vertx.setPeriodic(CHECK_EVERY_MS, id -> {
       if (!checking.compareAndSet(false, true)) {

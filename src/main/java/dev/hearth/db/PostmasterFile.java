@@ -47,7 +47,7 @@ final class PostmasterFile {
    * and removes a file its dead server left.
    */
   void clearLeftovers() {
-    if (!Files.exists(file)) {
+    if (!Files.exists(file) || !Processes.available()) {
       return;
     }
     OptionalLong running = runningServer();

@@ -19,6 +19,15 @@ final class Processes {
   private Processes() {
   }
 
+  /**
+   * Whether this system shows processes in /proc (Linux). Elsewhere nothing here can tell a
+   * live server from a dead one, so Hearth leaves the data directory to PostgreSQL's own checks
+   * and does not supervise the server.
+   */
+  static boolean available() {
+    return Files.isReadable(PROC.resolve("self/cmdline"));
+  }
+
   /** Whether {@code pid} runs (not a zombie) with the data directory on its command line. */
   static boolean isServerOf(long pid, Path pgData) {
     Path process = PROC.resolve(String.valueOf(pid));
