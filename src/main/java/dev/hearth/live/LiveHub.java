@@ -167,7 +167,7 @@ public final class LiveHub {
           if (events.size() > LiveLimits.MAX_REPLAY) {
             return Future.succeededFuture((List<RenderedEvent>) null);
           }
-          return renderCurrent(events);
+          return renderer.renderCurrent(events);
         })
         .onComplete(done -> context.runOnContext(ignored -> {
           if (done.failed() || done.result() == null) {
@@ -182,12 +182,6 @@ public final class LiveHub {
           }
           subscription.catchUp(done.result(), task -> context.runOnContext(run -> task.run()));
         }));
-  }
-
-  /** A resume's events with their comments as they are now. */
-  private Future<List<RenderedEvent>> renderCurrent(List<StoredEvent> events) {
-    List<Future<RenderedEvent>> rendering = events.stream().map(renderer::renderCurrent).toList();
-    return Future.all(rendering).map(all -> rendering.stream().map(Future::result).toList());
   }
 
   private Future<List<RenderedEvent>> renderAll(List<StoredEvent> events) {

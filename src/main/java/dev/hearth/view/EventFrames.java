@@ -14,6 +14,9 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,14 +59,19 @@ public final class EventFrames implements EventRenderer {
   }
 
   /**
-   * For a resume: the event with its comment as it is now, not as it was when the event was
-   * first sent (those frames are kept for live delivery). A comment edited since comes with its
-   * new text, one removed since only as its removal, so a resume never shows what is no
-   * longer true.
+   * For a resume: the events with their comments as they are now, not as they were when each
+   * event was first sent (those frames are kept for live delivery). A comment edited since
+   * comes with its new text, one removed since only as its removal, so a resume never shows
+   * what is no longer true. Each comment is read once, however many of the events name it.
    */
   @Override
-  public Future<RenderedEvent> renderCurrent(StoredEvent event) {
-    return event.commentId() == null ? Future.succeededFuture(pageEvent(event)) : commentEvent(event);
+  public Future<List<RenderedEvent>> renderCurrent(List<StoredEvent> events) {
+    Map<Long, Future<Optional<CommentViews.Shown>>> comments = new HashMap<>();
+    List<Future<RenderedEvent>> rendering = events.stream().map(event -> event.commentId() == null
+        ? Future.succeededFuture(pageEvent(event))
+        : comments.computeIfAbsent(event.commentId(), views::of).map(found -> commentEvent(event, found)))
+        .toList();
+    return Future.all(rendering).map(all -> rendering.stream().map(Future::result).toList());
   }
 
   private RenderedEvent pageEvent(StoredEvent event) {
@@ -72,17 +80,19 @@ public final class EventFrames implements EventRenderer {
   }
 
   private Future<RenderedEvent> commentEvent(StoredEvent event) {
-    return views.of(event.commentId()).map(found -> {
-      if (found.isEmpty()) {
-        return RenderedEvent.of(event.id(), event.siteId(), event.pageId(), event.pageKey(), event.kind(), null, null);
-      }
-      Comment comment = found.get().comment();
-      CommentJson json = found.get().json();
-      JsonObject staffFrame = head(event).put("comment", json.withContent(comment));
-      return RenderedEvent.of(event.id(), event.siteId(), event.pageId(), event.pageKey(), event.kind(),
-          publicFrame(event, comment, json, ThreadView.Actions.forSite(found.get().site().settings())).orElse(null),
-          staffFrame.encode());
-    });
+    return views.of(event.commentId()).map(found -> commentEvent(event, found));
+  }
+
+  private RenderedEvent commentEvent(StoredEvent event, Optional<CommentViews.Shown> found) {
+    if (found.isEmpty()) {
+      return RenderedEvent.of(event.id(), event.siteId(), event.pageId(), event.pageKey(), event.kind(), null, null);
+    }
+    Comment comment = found.get().comment();
+    CommentJson json = found.get().json();
+    JsonObject staffFrame = head(event).put("comment", json.withContent(comment));
+    return RenderedEvent.of(event.id(), event.siteId(), event.pageId(), event.pageKey(), event.kind(),
+        publicFrame(event, comment, json, ThreadView.Actions.forSite(found.get().site().settings())).orElse(null),
+        staffFrame.encode());
   }
 
   /**
